@@ -1,0 +1,37 @@
+"""Hand-written rules: what the spec requires and a JSON Schema cannot state.
+
+Each rule works on plain JSON data (dicts and lists) so that validation never needs to build
+models; the pydantic façades call the same functions. Rules tolerate values of the wrong type
+(the schema reports those) and never raise.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from omezarr_models.rules.collector import Collector
+from omezarr_models.rules.hcs import check_plate, check_well
+from omezarr_models.rules.labels import check_image_label
+from omezarr_models.rules.multiscales import check_multiscales
+from omezarr_models.rules.omero import check_bf2raw_layout, check_omero
+
+__all__ = ["Collector", "check_metadata"]
+
+
+def check_metadata(meta: dict[str, Any], ptr: str, c: Collector) -> None:
+    """Run every rule on the OME metadata object ``meta`` found at JSON pointer ``ptr``.
+
+    ``meta`` is the attributes object itself up to 0.4, the ``ome`` object from 0.5.
+    """
+    if "multiscales" in meta:
+        check_multiscales(meta["multiscales"], f"{ptr}/multiscales", c)
+    if "omero" in meta:
+        check_omero(meta["omero"], f"{ptr}/omero", c)
+    if "image-label" in meta:
+        check_image_label(meta["image-label"], f"{ptr}/image-label", c)
+    if "plate" in meta:
+        check_plate(meta["plate"], f"{ptr}/plate", c)
+    if "well" in meta:
+        check_well(meta["well"], f"{ptr}/well", c)
+    if "bioformats2raw.layout" in meta:
+        check_bf2raw_layout(meta, ptr, c)

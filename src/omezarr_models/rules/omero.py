@@ -1,0 +1,22 @@
+"""Rules on omero and bioformats2raw metadata that a JSON Schema cannot state."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from omezarr_models.rules.collector import Collector, check_integers
+
+
+def check_omero(omero: Any, ptr: str, c: Collector) -> None:
+    """Integer ids and default planes (§omero-md)."""
+    if not isinstance(omero, dict):
+        return
+    check_integers(omero, ("id",), ptr, c, "omero-md")
+    rdefs = omero.get("rdefs")
+    if isinstance(rdefs, dict):
+        check_integers(rdefs, ("defaultT", "defaultZ"), f"{ptr}/rdefs", c, "omero-md")
+
+
+def check_bf2raw_layout(attrs: dict[str, Any], ptr: str, c: Collector) -> None:
+    """``bioformats2raw.layout`` is the integer 3, not ``3.0`` (§bf2raw-details)."""
+    check_integers(attrs, ("bioformats2raw.layout",), ptr, c, "bf2raw-details")

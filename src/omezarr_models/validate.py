@@ -1,0 +1,254 @@
+"""Validation of one OME attributes document: schema checks, then the hand-written rules."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from omezarr_models import schemas
+from omezarr_models.codes import describe
+from omezarr_models.report import Issue, Report, Severity
+from omezarr_models.rules import Collector, check_metadata
+from omezarr_models.rules.labels import label_section
+from omezarr_models.versions import (
+    OME_KEYS,
+    VERSIONLESS_DEFAULT,
+    declared_versions,
+    detect,
+    detect_kind,
+)
+
+__all__ = ["validate_attributes"]
+
+# Generic codes for keywords whose schema node names no code of its own.
+_GENERIC = {
+    "type": "wrong-type",
+    "required": "missing-field",
+    "enum": "invalid-value",
+    "const": "invalid-value",
+}
+# Keywords whose engine message is unhelpful: the code's meaning is shown instead.
+_DESCRIBED = {"anyOf", "oneOf", "allOf", "contains", "minContains", "maxContains", "not"}
+
+
+def _pointer(parts: Any) -> str:
+    out = []
+    for part in parts:
+        out.append("/" + str(part).replace("~", "~0").replace("/", "~1"))
+    return "".join(out)
+
+
+# Section implied by the deepest OME key of an instance path, for nodes without their own
+# (the shared building blocks of common.schema.json).
+_KEY_SECTIONS = {
+    "axes": "axes-md",
+    "coordinateTransformations": "multiscale-md",
+    "datasets": "multiscale-md",
+    "multiscales": "multiscale-md",
+    "omero": "omero-md",
+    "plate": "plate-md",
+    "well": "well-md",
+    "labels": "labels-md",
+    "series": "bf2raw-details",
+    "bioformats2raw.layout": "bf2raw-details",
+}
+
+
+def _section_from_path(parts: Any, version: str) -> str | None:
+    for part in reversed(list(parts)):
+        if part == "image-label":
+            return label_section(version)
+        if isinstance(part, str) and part in _KEY_SECTIONS:
+            return _KEY_SECTIONS[part]
+    return None
+
+
+def _sort_key(issue: Issue) -> tuple[tuple[int, int | str], ...]:
+    return tuple((0, int(t)) if t.isdigit() else (1, t) for t in issue.path.split("/")[1:])
+
+
+def _type_value(error: Any) -> Any:
+    instance = error.instance
+    return instance.get("type") if isinstance(instance, dict) else None
+
+
+def _branch_errors(error: Any) -> list[Any] | None:
+    """For a failed ``oneOf`` between typed alternatives, the errors of the branch its ``type`` selects."""
+    context = getattr(error.kind, "context", None)
+    if not context:
+        return None
+    type_ptr = list(error.instance_path) + ["type"]
+    chosen = []
+    for branch in context:
+        rejects_type = any(
+            list(e.instance_path) == type_ptr and e.absolute_keyword_location.rsplit("/", 1)[-1] in ("const", "enum")
+            for e in branch
+        )
+        if not rejects_type:
+            chosen.append(branch)
+    if len(chosen) == 1:
+        return list(chosen[0])
+    return None
+
+
+def _map_error(error: Any, c: Collector, level: str) -> None:
+    location: str = error.absolute_keyword_location
+    node, keyword, section = schemas.annotations(location)
+    if section is None:
+        section = _section_from_path(error.instance_path, c.version)
+    if keyword == "oneOf":
+        branch = _branch_errors(error)
+        if branch is not None:
+            for sub in branch:
+                _map_error(sub, c, level)
+            return
+    codes = node.get("x-codes", {})
+    code_entry = codes.get(keyword)
+    extra = error.kind.as_dict() if hasattr(error.kind, "as_dict") else {}
+    prop = extra.get("property") if keyword == "required" else None
+    if isinstance(code_entry, dict):
+        code = code_entry.get(prop) if prop is not None else None
+    else:
+        code = code_entry
+    if code is None:
+        code = node.get("x-code") or _GENERIC.get(keyword, "schema-violation")
+    path = _pointer(error.instance_path)
+    if keyword == "required":
+        message = f"missing required key {prop!r}" if level == "must" else f"key {prop!r} should be present"
+    elif keyword == "oneOf" and code == "transformation-type-not-allowed":
+        message = f"{describe(code)}; found type {_type_value(error)!r}"
+    elif keyword == "oneOf" and code == "transformation-type-unknown":
+        message = f"{describe(code)}: {_type_value(error)!r}"
+    elif keyword in _DESCRIBED:
+        message = describe(code)
+    else:
+        message = error.message
+    if level == "must":
+        c.must(path, code, message, section)
+    else:
+        c.should(path, code, message, section)
+
+
+def _run_schema(attrs: dict[str, Any], version: str, c: Collector) -> None:
+    base = schemas.validator(version, "attributes")
+    if not base.is_valid(attrs):
+        for error in base.iter_errors(attrs):
+            _map_error(error, c, "must")
+    should = schemas.validator(version, "should", strict=True)
+    if not should.is_valid(attrs):
+        for error in should.iter_errors(attrs):
+            _map_error(error, c, "should")
+
+
+def _unusable(code: str, message: str, *, version: str | None = None, file: str | None = None) -> Report:
+    return Report(version=version, kind=None, issues=[Issue("", code, Severity.ERROR, message, "", file)], source=file)
+
+
+def validate_attributes(
+    attrs: Any,
+    *,
+    version: str | None = None,
+    strict: bool = False,
+    file: str | None = None,
+) -> Report:
+    """Validate one OME attributes document.
+
+    Parameters
+    ----------
+    attrs
+        The attributes of a zarr group: what ``.zattrs`` holds (up to 0.4) or the ``attributes``
+        of ``zarr.json`` (0.5+, the metadata under ``ome``). Any value is accepted; a non-object is
+        reported, never raised.
+    version
+        Judge the document as this version instead of the one it declares (a declared version
+        that differs is then reported as ``version-mismatch``).
+    strict
+        Turn the spec's SHOULD rules into errors (they are warnings otherwise).
+    file
+        The file the document came from, recorded in the report and its issues.
+
+    Returns
+    -------
+    Report
+        ``report.valid``, ``report.version``, ``report.kind`` and ``report.issues``.
+
+    Raises
+    ------
+    ValueError
+        If ``version`` is given and is not a version this library has schemas for.
+    """
+    known = schemas.versions()
+    if version is not None and version not in known:
+        raise ValueError(f"unsupported version {version!r}; choose one of {', '.join(known)}")
+    if not isinstance(attrs, dict):
+        return _unusable(
+            "attributes-not-object",
+            f"the attributes must be a JSON object, not {type(attrs).__name__}",
+            version=version,
+            file=file,
+        )
+    detection = detect(attrs)
+    pre: list[Issue] = []
+    target = version
+    if target is None:
+        declared = detection.declared
+        if declared is None:
+            if detection.namespaced:
+                target = "0.5"  # the 'ome' layout begins with 0.5; the missing version is a schema error
+            else:
+                target = VERSIONLESS_DEFAULT
+                looked = ", ".join(detection.looked_at)
+                pre.append(
+                    Issue(
+                        "",
+                        "version-missing",
+                        Severity.WARNING,
+                        f"no version found (looked at {looked}); judged as {target}",
+                        "",
+                        file,
+                    )
+                )
+        elif not isinstance(declared, str):
+            return _unusable(
+                "version-invalid",
+                f"the version at {detection.pointer} must be a string, not {declared!r}",
+                file=file,
+            )
+        elif declared not in known:
+            return _unusable(
+                "version-unknown",
+                f"version {declared!r} at {detection.pointer} is not one this validator knows "
+                f"({', '.join(known)})",
+                file=file,
+            )
+        else:
+            target = declared
+    c = Collector(target, strict=strict, file=file)
+    c.issues.extend(pre)
+    namespaced = target not in ("0.1", "0.2", "0.3", "0.4")
+    meta: Any = attrs.get("ome") if namespaced else attrs
+    ptr = "/ome" if namespaced else ""
+    _run_schema(attrs, target, c)
+    if namespaced:
+        for key in OME_KEYS:
+            if key in attrs:
+                c.note(
+                    f"/{_pointer([key])[1:]}",
+                    "ome-key-outside-namespace",
+                    f"{key!r} is outside the 'ome' object; {target} readers only look inside it",
+                    "metadata",
+                )
+    if isinstance(meta, dict):
+        for pointer, value in declared_versions(meta, ptr) + (
+            [("/ome/version", meta["version"])] if namespaced and "version" in meta else []
+        ):
+            if isinstance(value, str) and value != target:
+                c.must(
+                    pointer,
+                    "version-mismatch",
+                    f"version {value!r} differs from {target!r}, the version this document is judged as",
+                    "metadata",
+                )
+        check_metadata(meta, ptr, c)
+    kind = detect_kind(meta) if isinstance(meta, dict) else None
+    c.issues.sort(key=_sort_key)
+    return Report(version=target, kind=kind, issues=c.issues, source=file)

@@ -1,0 +1,113 @@
+"""Which OME-Zarr version a document is written in, and where it says so."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+#: OME keys, as they appear in the attributes (up to 0.4) or in the ``ome`` object (0.5+).
+OME_KEYS: tuple[str, ...] = (
+    "multiscales",
+    "omero",
+    "image-label",
+    "labels",
+    "plate",
+    "well",
+    "bioformats2raw.layout",
+    "series",
+)
+
+#: The newest version whose metadata may leave the version out: the assumption when none is found.
+VERSIONLESS_DEFAULT = "0.4"
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """What the document declares.
+
+    Attributes
+    ----------
+    declared
+        The first version value found (any JSON type), or None.
+    pointer
+        Where that value is (a JSON pointer), or None.
+    looked_at
+        Every pointer consulted, in order, for messages.
+    namespaced
+        True when the document keeps its metadata under ``ome`` (the 0.5+ layout).
+    """
+
+    declared: Any
+    pointer: str | None
+    looked_at: tuple[str, ...]
+    namespaced: bool
+
+
+def _first_multiscale(meta: dict[str, Any]) -> Any:
+    ms = meta.get("multiscales")
+    if isinstance(ms, list) and ms and isinstance(ms[0], dict):
+        return ms[0]
+    return None
+
+
+def declared_versions(meta: dict[str, Any], ptr: str) -> list[tuple[str, Any]]:
+    """Return every ``(pointer, value)`` of a version key inside the OME keys of ``meta``."""
+    found: list[tuple[str, Any]] = []
+    ms = meta.get("multiscales")
+    if isinstance(ms, list):
+        for i, item in enumerate(ms):
+            if isinstance(item, dict) and "version" in item:
+                found.append((f"{ptr}/multiscales/{i}/version", item["version"]))
+    for key in ("plate", "well", "image-label", "omero"):
+        obj = meta.get(key)
+        if isinstance(obj, dict) and "version" in obj:
+            found.append((f"{ptr}/{key}/version", obj["version"]))
+    return found
+
+
+def detect(attrs: dict[str, Any]) -> Detection:
+    """Find the version a document declares.
+
+    The order is: ``ome.version``, then ``multiscales[0].version``, ``plate.version``,
+    ``well.version`` and ``image-label.version``.
+    """
+    ome = attrs.get("ome")
+    if "ome" in attrs:
+        looked = ("/ome/version",)
+        if isinstance(ome, dict) and "version" in ome:
+            return Detection(ome["version"], "/ome/version", looked, True)
+        return Detection(None, None, looked, True)
+    candidates: list[tuple[str, Any]] = []
+    first = _first_multiscale(attrs)
+    candidates.append(("/multiscales/0/version", first))
+    for key in ("plate", "well", "image-label"):
+        candidates.append((f"/{key}/version", attrs.get(key)))
+    looked = tuple(p for p, _ in candidates)
+    for pointer, obj in candidates:
+        if isinstance(obj, dict) and "version" in obj:
+            return Detection(obj["version"], pointer, looked, False)
+    return Detection(None, None, looked, False)
+
+
+def detect_kind(meta: dict[str, Any]) -> str | None:
+    """Name what a metadata object describes: plate, well, label-image, image, labels, ...
+
+    A bioformats2raw top group that holds a plate is a plate: the spec says plate takes precedence.
+    """
+    if "plate" in meta:
+        return "plate"
+    if "well" in meta:
+        return "well"
+    if "image-label" in meta:
+        return "label-image"
+    if "multiscales" in meta:
+        return "image"
+    if "labels" in meta:
+        return "labels"
+    if "bioformats2raw.layout" in meta:
+        return "bioformats2raw"
+    if "series" in meta:
+        return "series"
+    if "omero" in meta:
+        return "omero"
+    return None
