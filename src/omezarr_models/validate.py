@@ -118,6 +118,8 @@ def _map_error(error: Any, c: Collector, level: str) -> None:
         message = f"{describe(code)}; found type {_type_value(error)!r}"
     elif keyword == "oneOf" and code == "transformation-type-unknown":
         message = f"{describe(code)}: {_type_value(error)!r}"
+    elif keyword == "anyOf" and code == "wrong-type":
+        message = f"{error.instance!r} is not a number"
     elif keyword in _DESCRIBED:
         message = describe(code)
     else:

@@ -1,0 +1,1 @@
+"""Models generated from schemas/ (see omezarr_models.codegen): do not edit."""

@@ -1,0 +1,41 @@
+# Generated from schemas/0.4 by datamodel-code-generator: do not edit.
+# Regenerate with `python -m omezarr_models.codegen`; CI checks that it gives no diff.
+
+from __future__ import annotations
+
+from omezarr_models._mixins.v04 import Base
+from pydantic import ConfigDict, Field, RootModel
+from typing import Annotated
+
+
+class Axis(Base):
+    """
+    One dimension (axis) of a physical coordinate space (0.4 §axes-md).
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    name: str
+    """
+    MUST: the name of this dimension. The names MUST be unique across all axes (0.4 §axes-md).
+    """
+    type: str | None = None
+    """
+    SHOULD be present. SHOULD be one of "space", "time" or "channel", but MAY be another string for a custom axis type (0.4 §axes-md).
+    """
+    unit: str | None = None
+    """
+    SHOULD be present: the physical unit of this dimension, one of the UDUNITS-2 units the text lists for space and time axes (0.4 §axes-md).
+    """
+
+
+class Axes(RootModel[list[Axis]]):
+    """
+    "axes" describes the dimensions of a physical coordinate space: a list of axis objects (0.4 §axes-md).
+    """
+
+    root: Annotated[list[Axis], Field(title="Axes")]
+    """
+    "axes" describes the dimensions of a physical coordinate space: a list of axis objects (0.4 §axes-md).
+    """

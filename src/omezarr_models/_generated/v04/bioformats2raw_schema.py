@@ -1,0 +1,24 @@
+# Generated from schemas/0.4 by datamodel-code-generator: do not edit.
+# Regenerate with `python -m omezarr_models.codegen`; CI checks that it gives no diff.
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+from pydantic import ConfigDict, Field
+from omezarr_models._mixins.v04 import DocumentBase
+
+
+class Bioformats2Raw(DocumentBase):
+    """
+    Transitional: the attributes of the top group of a bioformats2raw collection of images (0.4 §bf2raw). When the group is also a plate, its metadata follows the plate schema, which takes precedence.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    bioformats2raw_layout: Annotated[
+        Literal[3], Field(alias="bioformats2raw.layout", title="Bioformats2RawLayout")
+    ]
+    """
+    MUST have the value 3 (0.4 §bf2raw-details).
+    """

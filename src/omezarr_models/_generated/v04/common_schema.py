@@ -1,0 +1,21 @@
+# Generated from schemas/0.4 by datamodel-code-generator: do not edit.
+# Regenerate with `python -m omezarr_models.codegen`; CI checks that it gives no diff.
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from pydantic import Field, RootModel
+
+
+class CommonDefinitions(RootModel[Any]):
+    root: Annotated[Any, Field(title="Common definitions")]
+    """
+    Building blocks shared by the OME-Zarr 0.4 schemas of this project.
+    """
+
+
+class AlphanumericName(RootModel[str]):
+    root: Annotated[str, Field(pattern="^[A-Za-z0-9]+$", title="AlphanumericName")]
+    """
+    A case-sensitive name of ASCII letters and digits only.
+    """
