@@ -1,0 +1,54 @@
+"""omezarr_models: schema-first OME-Zarr (OME-NGFF) metadata: validation, typed models, schemas.
+
+Quick start
+-----------
+>>> from omezarr_models import validate_attributes
+>>> report = validate_attributes({"labels": ["cells"]}, version="0.4")
+>>> report.valid, report.kind
+(True, 'labels')
+
+The typed models live in one subpackage per version (``omezarr_models.v04``, ``.v05``); they
+are imported on first use, so that ``import omezarr_models`` stays fast (and never imports dask or
+zarr).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from omezarr_models.documents import Document, load_document
+from omezarr_models.errors import OmeZarrError, UnusableInputError
+from omezarr_models.report import Issue, Report, Severity
+from omezarr_models.schemas import load_schema
+from omezarr_models.schemas import versions as supported_versions
+from omezarr_models.validate import validate_attributes, validate_path
+
+if TYPE_CHECKING:
+    from omezarr_models import v04, v05
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Document",
+    "Issue",
+    "OmeZarrError",
+    "Report",
+    "Severity",
+    "UnusableInputError",
+    "load_document",
+    "load_schema",
+    "v04",
+    "v05",
+    "validate_attributes",
+    "validate_path",
+    "supported_versions",
+]
+
+_LAZY = {"v04", "v05"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return importlib.import_module(f"omezarr_models.{name}")
+    raise AttributeError(f"module 'omezarr_models' has no attribute {name!r}")

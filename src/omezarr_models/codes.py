@@ -22,6 +22,7 @@ CODES: Final[dict[str, str]] = {
     "ome-not-object": "the 'ome' attribute must be a JSON object",
     "ome-version-missing": "the 'ome' object must contain 'version'",
     "ome-key-outside-namespace": "an OME-Zarr key outside the 'ome' namespace is ignored by 0.5+ readers",
+    "zarr-format-mismatch": "the zarr format must match the version: v2 up to 0.4, v3 from 0.5",
     "wrong-type": "the value has the wrong JSON type",
     "invalid-value": "the value is not one of those allowed",
     "missing-field": "a required key is missing",

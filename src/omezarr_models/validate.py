@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from omezarr_models import schemas
 from omezarr_models.codes import describe
+from omezarr_models.documents import load_document
 from omezarr_models.report import Issue, Report, Severity
 from omezarr_models.rules import Collector, check_metadata
 from omezarr_models.rules.labels import label_section
-from omezarr_models.versions import (
+from omezarr_models.detection import (
     OME_KEYS,
     VERSIONLESS_DEFAULT,
     declared_versions,
@@ -17,7 +19,7 @@ from omezarr_models.versions import (
     detect_kind,
 )
 
-__all__ = ["validate_attributes"]
+__all__ = ["validate_attributes", "validate_path"]
 
 # Generic codes for keywords whose schema node names no code of its own.
 _GENERIC = {
@@ -254,3 +256,33 @@ def validate_attributes(
     kind = detect_kind(meta) if isinstance(meta, dict) else None
     c.issues.sort(key=_sort_key)
     return Report(version=target, kind=kind, issues=c.issues, source=file)
+
+
+def validate_path(path: str | Path, *, version: str | None = None, strict: bool = False) -> Report:
+    """Validate the attributes at ``path`` (see :func:`omezarr_models.documents.load_document`).
+
+    Besides the attributes themselves, checks that zarr metadata has the zarr format of the
+    version: v2 (``.zattrs``) up to 0.4, v3 (``zarr.json``) from 0.5.
+
+    Raises
+    ------
+    UnusableInputError
+        If the input cannot be judged at all (missing, unreadable, not JSON, not a group).
+    """
+    doc = load_document(path)
+    report = validate_attributes(doc.attrs, version=version, strict=strict, file=doc.source)
+    if doc.zarr_format is not None and report.version is not None:
+        wanted = 2 if report.version in ("0.1", "0.2", "0.3", "0.4") else 3
+        if doc.zarr_format != wanted:
+            report.issues.insert(
+                0,
+                Issue(
+                    "",
+                    "zarr-format-mismatch",
+                    Severity.ERROR,
+                    f"OME-Zarr {report.version} is stored in zarr v{wanted}, but this is zarr v{doc.zarr_format} metadata",
+                    f"{report.version} §{'on-disk' if wanted == 2 else 'storage-format'}",
+                    doc.source,
+                ),
+            )
+    return report

@@ -19,7 +19,7 @@ from omezarr_models.rules import Collector
 from omezarr_models.rules.hcs import check_plate, check_well
 from omezarr_models.rules.labels import check_image_label
 from omezarr_models.rules.multiscales import check_multiscale
-from omezarr_models.versions import declared_versions
+from omezarr_models.detection import declared_versions
 
 Rule = Callable[[Any, str, Collector], None]
 

@@ -1,0 +1,108 @@
+"""``omezarr``: validate OME-Zarr metadata and print the project's schemas."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from omezarr_cli.output import Outcome, print_json, print_text
+from omezarr_models import UnusableInputError, load_schema, supported_versions, validate_path
+
+app = typer.Typer(
+    name="omezarr",
+    help="Schema-first OME-Zarr (OME-NGFF) toolkit.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class OutputFormat(StrEnum):
+    """Output formats of ``omezarr validate``."""
+
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def validate(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="JSON attributes files, zarr.json/.zattrs files or zarr group folders ('-' for stdin).",
+            show_default=False,
+        ),
+    ],
+    version: Annotated[
+        str | None,
+        typer.Option("--version", help="Judge as this version instead of the declared one."),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Treat SHOULD rules as errors.")] = False,
+    output: Annotated[OutputFormat, typer.Option("--format", help="text or json.")] = OutputFormat.text,
+    exit_zero: Annotated[
+        bool,
+        typer.Option("--exit-zero", help="Exit 0 whatever the verdict (the output is unchanged)."),
+    ] = False,
+) -> None:
+    """Validate OME-Zarr metadata documents.
+
+    Exit status: 0 when all are valid, 1 when any is invalid, 2 when an input cannot be used.
+    """
+    known = supported_versions()
+    if version is not None and version not in known:
+        _fail(f"unknown --version {version!r}; choose one of {', '.join(known)}", exit_zero, output, paths)
+    outcomes: list[Outcome] = []
+    for path in paths:
+        try:
+            outcomes.append(Outcome(path, report=validate_path(path, version=version, strict=strict)))
+        except UnusableInputError as exc:
+            outcomes.append(Outcome(path, unusable=exc.reason))
+    if output is OutputFormat.json:
+        print_json(outcomes)
+    else:
+        print_text(outcomes, Console(highlight=False))
+    status = max(o.exit_code for o in outcomes)
+    raise typer.Exit(0 if exit_zero else status)
+
+
+def _fail(message: str, exit_zero: bool, output: OutputFormat, paths: list[str]) -> None:
+    if output is OutputFormat.json:
+        print_json([Outcome(p, unusable=message) for p in paths])
+    else:
+        Console(stderr=True, highlight=False).print(f"omezarr: {message}")
+    raise typer.Exit(0 if exit_zero else 2)
+
+
+@app.command()
+def schema(
+    version: Annotated[str, typer.Argument(help="Spec version, e.g. 0.4 or 0.5.")],
+    kind: Annotated[
+        str,
+        typer.Argument(help="Document kind: attributes, image, label-image, labels, plate, well, ..."),
+    ] = "attributes",
+    strict: Annotated[bool, typer.Option("--strict", help="Print the strict variant.")] = False,
+) -> None:
+    """Print one of the project's JSON Schemas."""
+    if version not in supported_versions():
+        Console(stderr=True).print(f"omezarr: unknown version {version!r}; choose one of {', '.join(supported_versions())}")
+        raise typer.Exit(2)
+    try:
+        doc = load_schema(version, kind, strict=strict)
+    except KeyError as exc:
+        Console(stderr=True).print(f"omezarr: {exc.args[0]}")
+        raise typer.Exit(2) from None
+    sys.stdout.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+
+
+def run() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    run()
