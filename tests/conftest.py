@@ -59,7 +59,9 @@ def assert_warning(report: Report, code: str, path: str | None = None) -> None:
     )
 
 
-def mutate(doc: dict[str, Any], path: Iterable[str | int], value: Any = ..., *, delete: bool = False) -> dict[str, Any]:
+def mutate(
+    doc: dict[str, Any], path: Iterable[str | int], value: Any = ..., *, delete: bool = False
+) -> dict[str, Any]:
     """Return a deep copy of ``doc`` with the value at ``path`` replaced (or deleted)."""
     out = copy.deepcopy(doc)
     keys = list(path)

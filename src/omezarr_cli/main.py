@@ -43,7 +43,9 @@ def validate(
         typer.Option("--version", help="Judge as this version instead of the declared one."),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Treat SHOULD rules as errors.")] = False,
-    output: Annotated[OutputFormat, typer.Option("--format", help="text or json.")] = OutputFormat.text,
+    output: Annotated[
+        OutputFormat, typer.Option("--format", help="text or json.")
+    ] = OutputFormat.text,
     exit_zero: Annotated[
         bool,
         typer.Option("--exit-zero", help="Exit 0 whatever the verdict (the output is unchanged)."),
@@ -55,11 +57,18 @@ def validate(
     """
     known = supported_versions()
     if version is not None and version not in known:
-        _fail(f"unknown --version {version!r}; choose one of {', '.join(known)}", exit_zero, output, paths)
+        _fail(
+            f"unknown --version {version!r}; choose one of {', '.join(known)}",
+            exit_zero,
+            output,
+            paths,
+        )
     outcomes: list[Outcome] = []
     for path in paths:
         try:
-            outcomes.append(Outcome(path, report=validate_path(path, version=version, strict=strict)))
+            outcomes.append(
+                Outcome(path, report=validate_path(path, version=version, strict=strict))
+            )
         except UnusableInputError as exc:
             outcomes.append(Outcome(path, unusable=exc.reason))
     if output is OutputFormat.json:
@@ -83,13 +92,17 @@ def schema(
     version: Annotated[str, typer.Argument(help="Spec version, e.g. 0.4 or 0.5.")],
     kind: Annotated[
         str,
-        typer.Argument(help="Document kind: attributes, image, label-image, labels, plate, well, ..."),
+        typer.Argument(
+            help="Document kind: attributes, image, label-image, labels, plate, well, ..."
+        ),
     ] = "attributes",
     strict: Annotated[bool, typer.Option("--strict", help="Print the strict variant.")] = False,
 ) -> None:
     """Print one of the project's JSON Schemas."""
     if version not in supported_versions():
-        Console(stderr=True).print(f"omezarr: unknown version {version!r}; choose one of {', '.join(supported_versions())}")
+        Console(stderr=True).print(
+            f"omezarr: unknown version {version!r}; choose one of {', '.join(supported_versions())}"
+        )
         raise typer.Exit(2)
     try:
         doc = load_schema(version, kind, strict=strict)

@@ -38,11 +38,11 @@ __all__ = [
     "UnusableInputError",
     "load_document",
     "load_schema",
+    "supported_versions",
     "v04",
     "v05",
     "validate_attributes",
     "validate_path",
-    "supported_versions",
 ]
 
 _LAZY = {"v04", "v05"}

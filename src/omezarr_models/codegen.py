@@ -34,8 +34,15 @@ def generate(version: str, out: Path) -> None:
             if path.name not in ENGINE_ONLY:
                 shutil.copy(path, src / path.name)
         cmd = [
-            sys.executable, "-m", "datamodel_code_generator",
-            "--profile", tag, "--input", str(src), "--output", str(out),
+            sys.executable,
+            "-m",
+            "datamodel_code_generator",
+            "--profile",
+            tag,
+            "--input",
+            str(src),
+            "--output",
+            str(out),
         ]
         done = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, check=False)
         if done.returncode != 0:
@@ -54,7 +61,9 @@ def _diff(a: Path, b: Path) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     """Regenerate (default) or ``--check`` for drift; return the exit status."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--check", action="store_true", help="fail if regenerating changes anything")
+    parser.add_argument(
+        "--check", action="store_true", help="fail if regenerating changes anything"
+    )
     args = parser.parse_args(argv)
     problems: list[str] = []
     for version, tag in VERSIONS.items():

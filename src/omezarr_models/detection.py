@@ -73,7 +73,7 @@ def detect(attrs: dict[str, Any]) -> Detection:
     """
     ome = attrs.get("ome")
     if "ome" in attrs:
-        looked = ("/ome/version",)
+        looked: tuple[str, ...] = ("/ome/version",)
         if isinstance(ome, dict) and "version" in ome:
             return Detection(ome["version"], "/ome/version", looked, True)
         return Detection(None, None, looked, True)

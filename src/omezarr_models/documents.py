@@ -42,9 +42,13 @@ def parse_json(data: bytes | str, source: str) -> Any:
         text = data.decode("utf-8") if isinstance(data, bytes) else data
         return json.loads(text, parse_constant=_reject_constant)
     except UnicodeDecodeError as exc:
-        raise UnusableInputError(source, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        raise UnusableInputError(
+            source, f"not UTF-8 text ({exc.reason} at byte {exc.start})"
+        ) from None
     except json.JSONDecodeError as exc:
-        raise UnusableInputError(source, f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+        raise UnusableInputError(
+            source, f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+        ) from None
     except ValueError as exc:
         raise UnusableInputError(source, f"not valid JSON: {exc}") from None
     except RecursionError:
@@ -62,7 +66,9 @@ def _from_zarr_json(doc: Any, source: str) -> Document:
     if not isinstance(doc, dict):
         raise UnusableInputError(source, "zarr.json is not a JSON object")
     if doc.get("node_type") != "group":
-        raise UnusableInputError(source, f"not a zarr group (node_type is {doc.get('node_type')!r})")
+        raise UnusableInputError(
+            source, f"not a zarr group (node_type is {doc.get('node_type')!r})"
+        )
     attrs = doc.get("attributes", {})
     return Document(attrs, source, 3)
 
@@ -99,7 +105,9 @@ def load_document(path: str | Path) -> Document:
     if p.name == "zarr.json" or _looks_like_zarr_json(doc):
         return _from_zarr_json(doc, str(p))
     if p.name in (".zarray", ".zgroup"):
-        raise UnusableInputError(str(p), f"{p.name} holds no attributes; pass .zattrs or the group folder")
+        raise UnusableInputError(
+            str(p), f"{p.name} holds no attributes; pass .zattrs or the group folder"
+        )
     if not isinstance(doc, dict):
         raise UnusableInputError(str(p), f"not a JSON object but {_json_type(doc)}")
     return Document(doc, str(p), 2 if p.name == ".zattrs" else None)

@@ -100,7 +100,7 @@ def _unescape(token: str) -> str:
 
 
 @cache
-def annotations(location: str) -> tuple[dict[str, Any], str, str | None]:
+def node_annotations(location: str) -> tuple[dict[str, Any], str, str | None]:
     """Look up the schema node that owns a failing keyword.
 
     Parameters

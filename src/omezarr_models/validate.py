@@ -7,10 +7,6 @@ from typing import Any
 
 from omezarr_models import schemas
 from omezarr_models.codes import describe
-from omezarr_models.documents import load_document
-from omezarr_models.report import Issue, Report, Severity
-from omezarr_models.rules import Collector, check_metadata
-from omezarr_models.rules.labels import label_section
 from omezarr_models.detection import (
     OME_KEYS,
     VERSIONLESS_DEFAULT,
@@ -18,6 +14,10 @@ from omezarr_models.detection import (
     detect,
     detect_kind,
 )
+from omezarr_models.documents import load_document
+from omezarr_models.report import Issue, Report, Severity
+from omezarr_models.rules import Collector, check_metadata
+from omezarr_models.rules.labels import label_section
 
 __all__ = ["validate_attributes", "validate_path"]
 
@@ -78,11 +78,12 @@ def _branch_errors(error: Any) -> list[Any] | None:
     context = getattr(error.kind, "context", None)
     if not context:
         return None
-    type_ptr = list(error.instance_path) + ["type"]
+    type_ptr = [*list(error.instance_path), "type"]
     chosen = []
     for branch in context:
         rejects_type = any(
-            list(e.instance_path) == type_ptr and e.absolute_keyword_location.rsplit("/", 1)[-1] in ("const", "enum")
+            list(e.instance_path) == type_ptr
+            and e.absolute_keyword_location.rsplit("/", 1)[-1] in ("const", "enum")
             for e in branch
         )
         if not rejects_type:
@@ -94,7 +95,7 @@ def _branch_errors(error: Any) -> list[Any] | None:
 
 def _map_error(error: Any, c: Collector, level: str) -> None:
     location: str = error.absolute_keyword_location
-    node, keyword, section = schemas.annotations(location)
+    node, keyword, section = schemas.node_annotations(location)
     if section is None:
         section = _section_from_path(error.instance_path, c.version)
     if keyword == "oneOf":
@@ -115,7 +116,11 @@ def _map_error(error: Any, c: Collector, level: str) -> None:
         code = node.get("x-code") or _GENERIC.get(keyword, "schema-violation")
     path = _pointer(error.instance_path)
     if keyword == "required":
-        message = f"missing required key {prop!r}" if level == "must" else f"key {prop!r} should be present"
+        message = (
+            f"missing required key {prop!r}"
+            if level == "must"
+            else f"key {prop!r} should be present"
+        )
     elif keyword == "oneOf" and code == "transformation-type-not-allowed":
         message = f"{describe(code)}; found type {_type_value(error)!r}"
     elif keyword == "oneOf" and code == "transformation-type-unknown":
@@ -143,8 +148,15 @@ def _run_schema(attrs: dict[str, Any], version: str, c: Collector) -> None:
             _map_error(error, c, "should")
 
 
-def _unusable(code: str, message: str, *, version: str | None = None, file: str | None = None) -> Report:
-    return Report(version=version, kind=None, issues=[Issue("", code, Severity.ERROR, message, "", file)], source=file)
+def _unusable(
+    code: str, message: str, *, version: str | None = None, file: str | None = None
+) -> Report:
+    return Report(
+        version=version,
+        kind=None,
+        issues=[Issue("", code, Severity.ERROR, message, "", file)],
+        source=file,
+    )
 
 
 def validate_attributes(
@@ -197,7 +209,9 @@ def validate_attributes(
         declared = detection.declared
         if declared is None:
             if detection.namespaced:
-                target = "0.5"  # the 'ome' layout begins with 0.5; the missing version is a schema error
+                target = (
+                    "0.5"  # the 'ome' layout begins with 0.5; the missing version is a schema error
+                )
             else:
                 target = VERSIONLESS_DEFAULT
                 looked = ", ".join(detection.looked_at)
@@ -241,17 +255,20 @@ def validate_attributes(
                     f"{key!r} is outside the 'ome' object; {target} readers only look inside it",
                     "metadata",
                 )
+    versions_found: dict[str, Any] = {}
+    if detection.pointer is not None:
+        versions_found[detection.pointer] = detection.declared
     if isinstance(meta, dict):
-        for pointer, value in declared_versions(meta, ptr) + (
-            [("/ome/version", meta["version"])] if namespaced and "version" in meta else []
-        ):
-            if isinstance(value, str) and value != target:
-                c.must(
-                    pointer,
-                    "version-mismatch",
-                    f"version {value!r} differs from {target!r}, the version this document is judged as",
-                    "metadata",
-                )
+        versions_found.update(declared_versions(meta, ptr))
+    for pointer, value in versions_found.items():
+        if isinstance(value, str) and value != target:
+            c.must(
+                pointer,
+                "version-mismatch",
+                f"version {value!r} differs from {target!r}, the version this document is judged as",
+                "metadata",
+            )
+    if isinstance(meta, dict):
         check_metadata(meta, ptr, c)
     kind = detect_kind(meta) if isinstance(meta, dict) else None
     c.issues.sort(key=_sort_key)

@@ -14,12 +14,12 @@ from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
 from omezarr_models._base import OmeModel
+from omezarr_models.detection import declared_versions
 from omezarr_models.report import Severity
 from omezarr_models.rules import Collector
 from omezarr_models.rules.hcs import check_plate, check_well
 from omezarr_models.rules.labels import check_image_label
 from omezarr_models.rules.multiscales import check_multiscale
-from omezarr_models.detection import declared_versions
 
 Rule = Callable[[Any, str, Collector], None]
 
@@ -45,8 +45,13 @@ class RulesMixin(OmeModel):
             raise PydanticCustomError(
                 first.code,
                 "{where}: {message} [spec {spec}]{more}",
-                {"where": where, "message": first.message, "spec": first.spec, "more": more,
-                 "issues": [i.to_dict() for i in errors]},
+                {
+                    "where": where,
+                    "message": first.message,
+                    "spec": first.spec,
+                    "more": more,
+                    "issues": [i.to_dict() for i in errors],
+                },
             )
         return self
 
@@ -72,9 +77,9 @@ def version_rule(namespaced: bool) -> Rule:
 
 __all__ = [
     "Rule",
-    "check_multiscale",
     "RulesMixin",
     "check_image_label",
+    "check_multiscale",
     "check_plate",
     "check_well",
     "version_rule",

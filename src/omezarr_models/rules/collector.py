@@ -24,7 +24,9 @@ class Collector:
         """Return the spec reference of ``section`` in this version, e.g. ``0.4 §plate-md``."""
         return f"{self.version} §{section}" if section else ""
 
-    def add(self, path: str, code: str, severity: Severity, message: str, section: str | None) -> None:
+    def add(
+        self, path: str, code: str, severity: Severity, message: str, section: str | None
+    ) -> None:
         """Record one issue."""
         self.issues.append(Issue(path, code, severity, message, self.spec(section), self.file))
 
@@ -42,7 +44,9 @@ class Collector:
         self.add(path, code, Severity.WARNING, message, section)
 
 
-def check_integers(obj: dict[str, object], keys: tuple[str, ...], ptr: str, c: Collector, section: str) -> None:
+def check_integers(
+    obj: dict[str, object], keys: tuple[str, ...], ptr: str, c: Collector, section: str
+) -> None:
     """Report integral floats (``1.0``) where the spec requires an integer.
 
     JSON Schema counts ``1.0`` as an integer; the spec's "integer" and every typed reader do not.
@@ -51,4 +55,9 @@ def check_integers(obj: dict[str, object], keys: tuple[str, ...], ptr: str, c: C
     for key in keys:
         value = obj.get(key)
         if type(value) is float and value.is_integer():
-            c.must(f"{ptr}/{key}", "wrong-type", f"{value!r} is a float; {key!r} must be an integer", section)
+            c.must(
+                f"{ptr}/{key}",
+                "wrong-type",
+                f"{value!r} is a float; {key!r} must be an integer",
+                section,
+            )

@@ -101,7 +101,12 @@ def _check_plate_well(
     row_name = col_name = None
     if isinstance(path, str):
         if path in paths:
-            c.must(f"{ptr}/path", "well-paths-not-unique", f"well {path!r} is listed more than once", "plate-md")
+            c.must(
+                f"{ptr}/path",
+                "well-paths-not-unique",
+                f"well {path!r} is listed more than once",
+                "plate-md",
+            )
         paths.add(path)
         parts = path.split("/")
         if len(parts) == 2 and all(parts):

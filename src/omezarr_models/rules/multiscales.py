@@ -83,7 +83,11 @@ def check_axes(axes: list[Any], ptr: str, c: Collector) -> None:
             )
             order_reported = True
         highest = max(highest, rank)
-    if len(space_names) == 3 and set(space_names) == {"x", "y", "z"} and space_names != ["z", "y", "x"]:
+    if (
+        len(space_names) == 3
+        and set(space_names) == {"x", "y", "z"}
+        and space_names != ["z", "y", "x"]
+    ):
         c.should(
             ptr,
             "space-axes-not-zyx",

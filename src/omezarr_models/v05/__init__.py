@@ -1,4 +1,4 @@
-"""Typed models of OME-Zarr 0.5: the stable public names.
+r"""Typed models of OME-Zarr 0.5: the stable public names.
 
 The classes are generated from ``schemas/0.5/`` (see :mod:`omezarr_models.codegen`); this module
 is the hand-written front that names them. Every model checks, on construction, the JSON Schema
