@@ -134,5 +134,5 @@ def test_empty_folder_is_not_a_group(tmp_path: Path) -> None:
 def test_array_folder_is_not_a_group(tmp_path: Path, marker: str) -> None:
     meta = {"zarr_format": 3, "node_type": "array"} if marker == "zarr.json" else {"zarr_format": 2}
     _write(tmp_path / "a" / marker, meta)
-    with pytest.raises(UnusableInputError, match="not a zarr group|a zarr array, not a group"):
+    with pytest.raises(UnusableInputError, match=r"not a zarr group|a zarr array, not a group"):
         load_document(tmp_path / "a")
