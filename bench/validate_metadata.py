@@ -29,7 +29,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from omezarr_models import Report, validate_attributes
+# The package ships no ``py.typed`` marker yet, so a plain ``mypy bench/validate_metadata.py``
+# refuses to read it; ``MYPYPATH=src mypy bench/validate_metadata.py`` checks against its real
+# types (and makes this ignore unused, which ``unused-ignore`` allows).
+from omezarr_models import Report, validate_attributes  # type: ignore[import-untyped, unused-ignore]
 
 #: An attributes document as parsed from JSON.
 Attrs = dict[str, Any]

@@ -43,50 +43,47 @@ class Detection:
     namespaced: bool
 
 
-def _first_multiscale(meta: dict[str, Any]) -> Any:
-    ms = meta.get("multiscales")
-    if isinstance(ms, list) and ms and isinstance(ms[0], dict):
-        return ms[0]
-    return None
-
-
 def declared_versions(meta: dict[str, Any], ptr: str) -> list[tuple[str, Any]]:
-    """Return every ``(pointer, value)`` of a version key inside the OME keys of ``meta``."""
+    """Return every ``(pointer, value)`` of a version key inside the OME keys of ``meta``.
+
+    The order is the order of precedence for detection: multiscales, plate, well, image-label.
+    The ``omero`` block's ``version`` is its own (transitional) version and is not included.
+    """
     found: list[tuple[str, Any]] = []
     ms = meta.get("multiscales")
-    if isinstance(ms, list):
+    if type(ms) is list:
         for i, item in enumerate(ms):
-            if isinstance(item, dict) and "version" in item:
+            if type(item) is dict and "version" in item:
                 found.append((f"{ptr}/multiscales/{i}/version", item["version"]))
-    for key in ("plate", "well", "image-label", "omero"):
+    for key in ("plate", "well", "image-label"):
         obj = meta.get(key)
-        if isinstance(obj, dict) and "version" in obj:
+        if type(obj) is dict and "version" in obj:
             found.append((f"{ptr}/{key}/version", obj["version"]))
     return found
 
 
-def detect(attrs: dict[str, Any]) -> Detection:
+def detect(attrs: dict[str, Any], found: list[tuple[str, Any]] | None = None) -> Detection:
     """Find the version a document declares.
 
-    The order is: ``ome.version``, then ``multiscales[0].version``, ``plate.version``,
-    ``well.version`` and ``image-label.version``.
+    The order is: ``ome.version``, then ``multiscales[].version``, ``plate.version``,
+    ``well.version`` and ``image-label.version``. ``found`` may pass the result of
+    :func:`declared_versions` on ``attrs`` when the caller has it already.
     """
-    ome = attrs.get("ome")
     if "ome" in attrs:
+        ome = attrs["ome"]
         looked: tuple[str, ...] = ("/ome/version",)
-        if isinstance(ome, dict) and "version" in ome:
+        if type(ome) is dict and "version" in ome:
             return Detection(ome["version"], "/ome/version", looked, True)
         return Detection(None, None, looked, True)
-    candidates: list[tuple[str, Any]] = []
-    first = _first_multiscale(attrs)
-    candidates.append(("/multiscales/0/version", first))
-    for key in ("plate", "well", "image-label"):
-        candidates.append((f"/{key}/version", attrs.get(key)))
-    looked = tuple(p for p, _ in candidates)
-    for pointer, obj in candidates:
-        if isinstance(obj, dict) and "version" in obj:
-            return Detection(obj["version"], pointer, looked, False)
-    return Detection(None, None, looked, False)
+    if found is None:
+        found = declared_versions(attrs, "")
+    if found:
+        pointer, value = found[0]
+        return Detection(value, pointer, _LOOKED, False)
+    return Detection(None, None, _LOOKED, False)
+
+
+_LOOKED = ("/multiscales/0/version", "/plate/version", "/well/version", "/image-label/version")
 
 
 def detect_kind(meta: dict[str, Any]) -> str | None:

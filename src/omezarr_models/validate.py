@@ -10,6 +10,7 @@ from omezarr_models.codes import describe
 from omezarr_models.detection import (
     OME_KEYS,
     VERSIONLESS_DEFAULT,
+    Detection,
     declared_versions,
     detect,
     detect_kind,
@@ -137,12 +138,27 @@ def _map_error(error: Any, c: Collector, level: str) -> None:
         c.should(path, code, message, section)
 
 
+_VALIDATORS: dict[str, tuple[Any, Any]] = {}
+_UNNAMESPACED = frozenset({"0.1", "0.2", "0.3", "0.4"})
+
+
+def _validators(version: str) -> tuple[Any, Any]:
+    """The compiled (base, SHOULD overlay) validators of ``version``; a dict hit after the first call."""
+    pair = _VALIDATORS.get(version)
+    if pair is None:
+        pair = (
+            schemas.validator(version, "attributes"),
+            schemas.validator(version, "should", strict=True),
+        )
+        _VALIDATORS[version] = pair
+    return pair
+
+
 def _run_schema(attrs: dict[str, Any], version: str, c: Collector) -> None:
-    base = schemas.validator(version, "attributes")
+    base, should = _validators(version)
     if not base.is_valid(attrs):
         for error in base.iter_errors(attrs):
             _map_error(error, c, "must")
-    should = schemas.validator(version, "should", strict=True)
     if not should.is_valid(attrs):
         for error in should.iter_errors(attrs):
             _map_error(error, c, "should")
@@ -157,6 +173,34 @@ def _unusable(
         issues=[Issue("", code, Severity.ERROR, message, "", file)],
         source=file,
     )
+
+
+def _choose_version(
+    detection: Detection, known: tuple[str, ...], file: str | None
+) -> tuple[str | None, Report | Issue | None]:
+    """The version to judge a document as, with a warning (Issue) or a final verdict (Report)."""
+    declared = detection.declared
+    if declared is None:
+        if detection.namespaced:
+            return (
+                "0.5",
+                None,
+            )  # the 'ome' layout begins with 0.5; the missing version is a schema error
+        looked = ", ".join(detection.looked_at)
+        message = f"no version found (looked at {looked}); judged as {VERSIONLESS_DEFAULT}"
+        return VERSIONLESS_DEFAULT, Issue(
+            "", "version-missing", Severity.WARNING, message, "", file
+        )
+    if type(declared) is not str:
+        message = f"the version at {detection.pointer} must be a string, not {declared!r}"
+        return None, _unusable("version-invalid", message, file=file)
+    if declared not in known:
+        message = (
+            f"version {declared!r} at {detection.pointer} is not one this validator knows "
+            f"({', '.join(known)})"
+        )
+        return None, _unusable("version-unknown", message, file=file)
+    return declared, None
 
 
 def validate_attributes(
@@ -195,54 +239,29 @@ def validate_attributes(
     known = schemas.versions()
     if version is not None and version not in known:
         raise ValueError(f"unsupported version {version!r}; choose one of {', '.join(known)}")
-    if not isinstance(attrs, dict):
+    if type(attrs) is not dict:
         return _unusable(
             "attributes-not-object",
             f"the attributes must be a JSON object, not {type(attrs).__name__}",
             version=version,
             file=file,
         )
-    detection = detect(attrs)
-    pre: list[Issue] = []
+    in_ome = "ome" in attrs
+    holder = attrs["ome"] if in_ome else attrs
+    found = declared_versions(holder, "/ome" if in_ome else "") if type(holder) is dict else []
+    detection = detect(attrs, found)
     target = version
+    warning: Issue | None = None
     if target is None:
-        declared = detection.declared
-        if declared is None:
-            if detection.namespaced:
-                target = (
-                    "0.5"  # the 'ome' layout begins with 0.5; the missing version is a schema error
-                )
-            else:
-                target = VERSIONLESS_DEFAULT
-                looked = ", ".join(detection.looked_at)
-                pre.append(
-                    Issue(
-                        "",
-                        "version-missing",
-                        Severity.WARNING,
-                        f"no version found (looked at {looked}); judged as {target}",
-                        "",
-                        file,
-                    )
-                )
-        elif not isinstance(declared, str):
-            return _unusable(
-                "version-invalid",
-                f"the version at {detection.pointer} must be a string, not {declared!r}",
-                file=file,
-            )
-        elif declared not in known:
-            return _unusable(
-                "version-unknown",
-                f"version {declared!r} at {detection.pointer} is not one this validator knows "
-                f"({', '.join(known)})",
-                file=file,
-            )
-        else:
-            target = declared
+        target, outcome = _choose_version(detection, known, file)
+        if isinstance(outcome, Report):
+            return outcome
+        warning = outcome
+    assert target is not None
     c = Collector(target, strict=strict, file=file)
-    c.issues.extend(pre)
-    namespaced = target not in ("0.1", "0.2", "0.3", "0.4")
+    if warning is not None:
+        c.issues.append(warning)
+    namespaced = target not in _UNNAMESPACED
     meta: Any = attrs.get("ome") if namespaced else attrs
     ptr = "/ome" if namespaced else ""
     _run_schema(attrs, target, c)
@@ -255,23 +274,26 @@ def validate_attributes(
                     f"{key!r} is outside the 'ome' object; {target} readers only look inside it",
                     "metadata",
                 )
-    versions_found: dict[str, Any] = {}
-    if detection.pointer is not None:
-        versions_found[detection.pointer] = detection.declared
-    if isinstance(meta, dict):
-        versions_found.update(declared_versions(meta, ptr))
-    for pointer, value in versions_found.items():
-        if isinstance(value, str) and value != target:
-            c.must(
-                pointer,
-                "version-mismatch",
-                f"version {value!r} differs from {target!r}, the version this document is judged as",
-                "metadata",
-            )
-    if isinstance(meta, dict):
+    if in_ome != namespaced and type(meta) is dict:
+        found = declared_versions(meta, ptr)  # judged in the other layout than it is written in
+    mismatched = {p: v for p, v in found if type(v) is str and v != target}
+    if type(detection.declared) is str and detection.declared != target:
+        assert detection.pointer is not None
+        mismatched.setdefault(detection.pointer, detection.declared)
+    for pointer, value in mismatched.items():
+        c.must(
+            pointer,
+            "version-mismatch",
+            f"version {value!r} differs from {target!r}, the version this document is judged as",
+            "metadata",
+        )
+    if type(meta) is dict:
         check_metadata(meta, ptr, c)
-    kind = detect_kind(meta) if isinstance(meta, dict) else None
-    c.issues.sort(key=_sort_key)
+        kind = detect_kind(meta)
+    else:
+        kind = None
+    if len(c.issues) > 1:
+        c.issues.sort(key=_sort_key)
     return Report(version=target, kind=kind, issues=c.issues, source=file)
 
 

@@ -1,4 +1,8 @@
-"""Rules on multiscales, axes and their transformations that a JSON Schema cannot state."""
+"""Rules on multiscales, axes and their transformations that a JSON Schema cannot state.
+
+This runs once per image document, so it is written for speed: one pass per list, and JSON
+pointers are only built for the issues actually reported.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +10,18 @@ from typing import Any
 
 from omezarr_models.rules.collector import Collector
 
-# Position classes of axis types in the required order: time, then channel/custom/none, then space.
-_TIME, _OTHER, _SPACE = 0, 1, 2
+# Rank of an axis type in the required order: time, then channel/custom/none, then space.
+_RANK = {"time": 0, "space": 2}
 _ORDER_WORDS = ("time", "channel or custom", "space")
+_ZYX = ["z", "y", "x"]
 
 
 def check_multiscales(multiscales: Any, ptr: str, c: Collector) -> None:
     """Check every multiscale of a ``multiscales`` list (§multiscale-md)."""
-    if not isinstance(multiscales, list):
+    if type(multiscales) is not list:
         return
     for i, ms in enumerate(multiscales):
-        if isinstance(ms, dict):
+        if type(ms) is dict:
             check_multiscale(ms, f"{ptr}/{i}", c)
 
 
@@ -24,17 +29,17 @@ def check_multiscale(ms: dict[str, Any], ptr: str, c: Collector) -> None:
     """Check one multiscale: its axes, dataset paths and transformation vectors."""
     axes = ms.get("axes")
     n_axes: int | None = None
-    if isinstance(axes, list):
+    if type(axes) is list:
         n_axes = len(axes)
-        check_axes(axes, f"{ptr}/axes", c)
+        check_axes(axes, ptr, c)
     datasets = ms.get("datasets")
-    if isinstance(datasets, list):
+    if type(datasets) is list:
         seen: set[str] = set()
         for j, ds in enumerate(datasets):
-            if not isinstance(ds, dict):
+            if type(ds) is not dict:
                 continue
             path = ds.get("path")
-            if isinstance(path, str):
+            if type(path) is str:
                 if path in seen:
                     c.must(
                         f"{ptr}/datasets/{j}/path",
@@ -44,10 +49,11 @@ def check_multiscale(ms: dict[str, Any], ptr: str, c: Collector) -> None:
                     )
                 seen.add(path)
             cts = ds.get("coordinateTransformations")
-            check_transformations(cts, f"{ptr}/datasets/{j}/coordinateTransformations", n_axes, c)
-    if "coordinateTransformations" in ms:
-        cts = ms["coordinateTransformations"]
-        check_transformations(cts, f"{ptr}/coordinateTransformations", n_axes, c)
+            if type(cts) is list:
+                _check_transformations(cts, ptr, f"/datasets/{j}", n_axes, c)
+    cts = ms.get("coordinateTransformations")
+    if type(cts) is list:
+        _check_transformations(cts, ptr, "", n_axes, c)
 
 
 def check_axes(axes: list[Any], ptr: str, c: Collector) -> None:
@@ -57,71 +63,73 @@ def check_axes(axes: list[Any], ptr: str, c: Collector) -> None:
     order_reported = False
     space_names: list[Any] = []
     for j, axis in enumerate(axes):
-        if not isinstance(axis, dict):
+        if type(axis) is not dict:
             continue
         name = axis.get("name")
-        if isinstance(name, str):
+        if type(name) is str:
             if name in names:
                 c.must(
-                    f"{ptr}/{j}/name",
+                    f"{ptr}/axes/{j}/name",
                     "axis-names-not-unique",
                     f"axis name {name!r} is used more than once",
                     "axes-md",
                 )
             names.add(name)
         kind = axis.get("type")
-        rank = _TIME if kind == "time" else _SPACE if kind == "space" else _OTHER
-        if rank == _SPACE:
+        rank = _RANK.get(kind, 1) if type(kind) is str else 1
+        if rank == 2:
             space_names.append(name)
         if rank < highest and not order_reported:
             c.must(
-                f"{ptr}/{j}",
+                f"{ptr}/axes/{j}",
                 "axes-order",
                 f"axis {name!r} ({_ORDER_WORDS[rank]}) comes after a {_ORDER_WORDS[highest]} axis; "
                 "axes must be ordered time, channel or custom, space",
                 "multiscale-md",
             )
             order_reported = True
-        highest = max(highest, rank)
-    if (
-        len(space_names) == 3
-        and set(space_names) == {"x", "y", "z"}
-        and space_names != ["z", "y", "x"]
-    ):
+        if rank > highest:
+            highest = rank
+    if len(space_names) == 3 and space_names != _ZYX and set(space_names) == {"x", "y", "z"}:
         c.should(
-            ptr,
+            f"{ptr}/axes",
             "space-axes-not-zyx",
             f"spatial axes are ordered {''.join(space_names)}; they should be ordered zyx",
             "multiscale-md",
         )
 
 
-def check_transformations(cts: Any, ptr: str, n_axes: int | None, c: Collector) -> None:
-    """Translation after scale; vector lengths equal to the number of axes."""
-    if not isinstance(cts, list):
-        return
-    first_scale: int | None = None
+def _check_transformations(
+    cts: list[Any], ptr: str, owner: str, n_axes: int | None, c: Collector
+) -> None:
+    """Translation after scale; vector lengths equal to the number of axes.
+
+    ``ptr + owner`` is the object holding ``coordinateTransformations``.
+    """
+    early_translation = -1  # a translation seen before any scale
+    seen_scale = False
     for k, t in enumerate(cts):
-        if isinstance(t, dict) and t.get("type") == "scale":
-            first_scale = k
-            break
-    for k, t in enumerate(cts):
-        if not isinstance(t, dict):
+        if type(t) is not dict:
             continue
         kind = t.get("type")
-        if kind not in ("scale", "translation"):
+        if kind == "scale":
+            if not seen_scale and early_translation >= 0:
+                c.must(
+                    f"{ptr}{owner}/coordinateTransformations/{early_translation}",
+                    "translation-before-scale",
+                    "the translation is listed before the scale; it must come after it",
+                    "multiscale-md",
+                )
+            seen_scale = True
+        elif kind == "translation":
+            if not seen_scale and early_translation < 0:
+                early_translation = k
+        else:
             continue
-        if kind == "translation" and first_scale is not None and k < first_scale:
-            c.must(
-                f"{ptr}/{k}",
-                "translation-before-scale",
-                "the translation is listed before the scale; it must come after it",
-                "multiscale-md",
-            )
         vector = t.get(kind)
-        if n_axes is not None and isinstance(vector, list) and len(vector) != n_axes:
+        if n_axes is not None and type(vector) is list and len(vector) != n_axes:
             c.must(
-                f"{ptr}/{k}/{kind}",
+                f"{ptr}{owner}/coordinateTransformations/{k}/{kind}",
                 f"{kind}-length-mismatch",
                 f"the {kind} vector has {len(vector)} entries but there are {n_axes} axes",
                 "multiscale-md",
