@@ -49,7 +49,7 @@ def check_multiscale(ms: dict[str, Any], ptr: str, c: Collector) -> None:
                     )
                 seen.add(path)
             cts = ds.get("coordinateTransformations")
-            if type(cts) is list:
+            if type(cts) is list and not _plainly_fine(cts, n_axes):
                 _check_transformations(cts, ptr, f"/datasets/{j}", n_axes, c)
     cts = ms.get("coordinateTransformations")
     if type(cts) is list:
@@ -97,6 +97,29 @@ def check_axes(axes: list[Any], ptr: str, c: Collector) -> None:
             f"spatial axes are ordered {''.join(space_names)}; they should be ordered zyx",
             "multiscale-md",
         )
+
+
+def _plainly_fine(cts: list[Any], n_axes: int | None) -> bool:
+    """True for the usual ``[scale]`` or ``[scale, translation]`` with vectors of the right length.
+
+    A shortcut only: False means "look closer", not "wrong".
+    """
+    n = len(cts)
+    if n == 0 or n > 2:
+        return False
+    first = cts[0]
+    if type(first) is not dict or first.get("type") != "scale":
+        return False
+    vector = first.get("scale")
+    if type(vector) is list and len(vector) != n_axes:
+        return False
+    if n == 1:
+        return True
+    second = cts[1]
+    if type(second) is not dict or second.get("type") != "translation":
+        return False
+    vector = second.get("translation")
+    return type(vector) is not list or len(vector) == n_axes
 
 
 def _check_transformations(
