@@ -117,6 +117,7 @@ CODES: Final[dict[str, str]] = {
     "well-images-missing": "a well must have 'images'",
     "well-image-path-missing": "every field of view must have a 'path'",
     "well-image-path-invalid": "a field of view path must contain only alphanumeric characters",
+    "well-image-acquisition-missing": "when the plate had several acquisitions, every field must name its acquisition",
     "well-image-paths-not-unique": "the field of view paths of a well must be unique",
     "well-version-missing": "a well should have a 'version'",
     # --- bioformats2raw

@@ -203,6 +203,42 @@ def _choose_version(
     return declared, None
 
 
+_NONE = object()  # "no version key", distinct from a JSON null
+_VERSION_HOLDERS = ("plate", "well", "image-label")
+
+
+def _first_version(meta: dict[str, Any], ptr: str) -> tuple[Any, str | None]:
+    """The first declared version in order of precedence, and where it is."""
+    ms = meta.get("multiscales")
+    if type(ms) is list:
+        for i, item in enumerate(ms):
+            if type(item) is dict and "version" in item:
+                return item["version"], f"{ptr}/multiscales/{i}/version"
+    for key in _VERSION_HOLDERS:
+        obj = meta.get(key)
+        if type(obj) is dict and "version" in obj:
+            return obj["version"], f"{ptr}/{key}/version"
+    return _NONE, None
+
+
+def _versions_agree(meta: dict[str, Any], target: str) -> bool:
+    """True when every version string inside the OME keys of ``meta`` is ``target``."""
+    ms = meta.get("multiscales")
+    if type(ms) is list:
+        for item in ms:
+            if type(item) is dict:
+                value = item.get("version", target)
+                if value != target and type(value) is str:
+                    return False
+    for key in _VERSION_HOLDERS:
+        obj = meta.get(key)
+        if type(obj) is dict:
+            value = obj.get("version", target)
+            if value != target and type(value) is str:
+                return False
+    return True
+
+
 def validate_attributes(
     attrs: Any,
     *,
@@ -247,17 +283,25 @@ def validate_attributes(
             file=file,
         )
     in_ome = "ome" in attrs
-    holder = attrs["ome"] if in_ome else attrs
-    found = declared_versions(holder, "/ome" if in_ome else "") if type(holder) is dict else []
-    detection = detect(attrs, found)
-    target = version
+    declared: Any
+    declared_at: str | None
+    if in_ome:
+        ome = attrs["ome"]
+        declared = ome.get("version", _NONE) if type(ome) is dict else _NONE
+        declared_at = "/ome/version"
+    else:
+        declared, declared_at = _first_version(attrs, "")
     warning: Issue | None = None
-    if target is None:
-        target, outcome = _choose_version(detection, known, file)
+    if version is not None:
+        target = version
+    elif type(declared) is str and declared in known:
+        target = declared
+    else:  # missing, not a string or unknown: say what was looked at
+        chosen, outcome = _choose_version(detect(attrs), known, file)
         if isinstance(outcome, Report):
             return outcome
-        warning = outcome
-    assert target is not None
+        assert chosen is not None
+        target, warning = chosen, outcome
     c = Collector(target, strict=strict, file=file)
     if warning is not None:
         c.issues.append(warning)
@@ -265,7 +309,7 @@ def validate_attributes(
     meta: Any = attrs.get("ome") if namespaced else attrs
     ptr = "/ome" if namespaced else ""
     _run_schema(attrs, target, c)
-    if namespaced:
+    if namespaced and (len(attrs) > 1 or not in_ome):
         for key in OME_KEYS:
             if key in attrs:
                 c.note(
@@ -274,20 +318,14 @@ def validate_attributes(
                     f"{key!r} is outside the 'ome' object; {target} readers only look inside it",
                     "metadata",
                 )
-    if in_ome != namespaced and type(meta) is dict:
-        found = declared_versions(meta, ptr)  # judged in the other layout than it is written in
-    mismatched = {p: v for p, v in found if type(v) is str and v != target}
-    if type(detection.declared) is str and detection.declared != target:
-        assert detection.pointer is not None
-        mismatched.setdefault(detection.pointer, detection.declared)
-    for pointer, value in mismatched.items():
-        c.must(
-            pointer,
-            "version-mismatch",
-            f"version {value!r} differs from {target!r}, the version this document is judged as",
-            "metadata",
-        )
+    if type(declared) is str and declared != target:
+        assert declared_at is not None
+        _mismatch(c, declared_at, declared, target)
     if type(meta) is dict:
+        if not _versions_agree(meta, target):
+            for pointer, value in declared_versions(meta, ptr):
+                if type(value) is str and value != target and pointer != declared_at:
+                    _mismatch(c, pointer, value, target)
         check_metadata(meta, ptr, c)
         kind = detect_kind(meta)
     else:
@@ -295,6 +333,15 @@ def validate_attributes(
     if len(c.issues) > 1:
         c.issues.sort(key=_sort_key)
     return Report(version=target, kind=kind, issues=c.issues, source=file)
+
+
+def _mismatch(c: Collector, pointer: str, value: str, target: str) -> None:
+    c.must(
+        pointer,
+        "version-mismatch",
+        f"version {value!r} differs from {target!r}, the version this document is judged as",
+        "metadata",
+    )
 
 
 def validate_path(path: str | Path, *, version: str | None = None, strict: bool = False) -> Report:

@@ -158,10 +158,18 @@ def check_well(well: Any, ptr: str, c: Collector) -> None:
     if not isinstance(images, list):
         return
     seen: set[str] = set()
+    acquisitions: set[Any] = set()
+    without: list[int] = []
     for k, image in enumerate(images):
-        if not isinstance(image, dict):
+        if type(image) is not dict:
             continue
-        check_integers(image, ("acquisition",), f"{ptr}/images/{k}", c, "well-md")
+        acquisition = image.get("acquisition")
+        if acquisition is None and "acquisition" not in image:
+            without.append(k)
+        elif type(acquisition) is int:
+            acquisitions.add(acquisition)
+        elif type(acquisition) is float:
+            check_integers(image, ("acquisition",), f"{ptr}/images/{k}", c, "well-md")
         path = image.get("path")
         if isinstance(path, str):
             if path in seen:
@@ -172,3 +180,14 @@ def check_well(well: Any, ptr: str, c: Collector) -> None:
                     "well-md",
                 )
             seen.add(path)
+    if len(acquisitions) > 1:
+        # The fields themselves show several acquisitions, so each must name its own; with the
+        # plate at hand, the dataset-level check also covers a single named acquisition.
+        for k in without:
+            c.must(
+                f"{ptr}/images/{k}",
+                "well-image-acquisition-missing",
+                f"the well's fields come from {len(acquisitions)} acquisitions, "
+                "so this field must name its 'acquisition'",
+                "well-md",
+            )

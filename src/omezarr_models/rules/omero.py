@@ -9,11 +9,14 @@ from omezarr_models.rules.collector import Collector, check_integers
 
 def check_omero(omero: Any, ptr: str, c: Collector) -> None:
     """Integer ids and default planes (§omero-md)."""
-    if not isinstance(omero, dict):
+    if type(omero) is not dict:
         return
-    check_integers(omero, ("id",), ptr, c, "omero-md")
+    if type(omero.get("id")) is float:
+        check_integers(omero, ("id",), ptr, c, "omero-md")
     rdefs = omero.get("rdefs")
-    if isinstance(rdefs, dict):
+    if type(rdefs) is dict and (
+        type(rdefs.get("defaultT")) is float or type(rdefs.get("defaultZ")) is float
+    ):
         check_integers(rdefs, ("defaultT", "defaultZ"), f"{ptr}/rdefs", c, "omero-md")
 
 
