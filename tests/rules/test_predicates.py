@@ -1,0 +1,88 @@
+"""The quick predicates in front of the reporting rules never hide an issue."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from omezarr_models.rules import Collector
+from omezarr_models.rules.multiscales import check_multiscale, is_plain_multiscale
+
+# Small alphabets so that duplicates, odd orders and wrong lengths come up often.
+names = st.sampled_from(["x", "y", "z", "c", "t", "q"])
+axis_types = st.sampled_from(["space", "time", "channel", "custom", None, 3])
+vector = st.lists(st.integers(0, 3) | st.floats(0.1, 2.0), min_size=0, max_size=6)
+
+
+@st.composite
+def axes(draw: st.DrawFn) -> list[Any]:
+    out: list[Any] = []
+    for _ in range(draw(st.integers(0, 6))):
+        axis: dict[str, Any] = {"name": draw(names | st.just(7))}
+        kind = draw(axis_types)
+        if kind is not None:
+            axis["type"] = kind
+        out.append(axis if draw(st.integers(0, 20)) else "not-an-axis")
+    return out
+
+
+@st.composite
+def transformation(draw: st.DrawFn) -> Any:
+    kind = draw(st.sampled_from(["scale", "translation", "identity", "rotation"]))
+    t: dict[str, Any] = {"type": kind}
+    if kind in ("scale", "translation") and draw(st.booleans()):
+        t[kind] = draw(vector)
+    elif kind in ("scale", "translation"):
+        t["path"] = "p"
+    return t
+
+
+@st.composite
+def multiscales(draw: st.DrawFn) -> dict[str, Any]:
+    datasets = [
+        {
+            "path": draw(st.sampled_from(["0", "1", "2"])),
+            "coordinateTransformations": draw(st.lists(transformation(), max_size=3)),
+        }
+        for _ in range(draw(st.integers(0, 4)))
+    ]
+    ms: dict[str, Any] = {"axes": draw(axes()), "datasets": datasets}
+    if draw(st.booleans()):
+        ms["coordinateTransformations"] = draw(st.lists(transformation(), max_size=3))
+    return ms
+
+
+@settings(max_examples=400)
+@given(multiscales())
+def test_plain_multiscale_has_nothing_to_report(ms: dict[str, Any]) -> None:
+    c = Collector("0.4")
+    check_multiscale(ms, "/multiscales/0", c)
+    if is_plain_multiscale(ms):
+        assert c.issues == [], c.issues
+
+
+def test_the_usual_multiscale_is_plain() -> None:
+    ms = {
+        "axes": [
+            {"name": "t", "type": "time"},
+            {"name": "c", "type": "channel"},
+            {"name": "z", "type": "space"},
+            {"name": "y", "type": "space"},
+            {"name": "x", "type": "space"},
+        ],
+        "datasets": [
+            {"path": "0", "coordinateTransformations": [{"type": "scale", "scale": [1] * 5}]},
+            {
+                "path": "1",
+                "coordinateTransformations": [
+                    {"type": "scale", "scale": [1] * 5},
+                    {"type": "translation", "translation": [0] * 5},
+                ],
+            },
+        ],
+    }
+    assert is_plain_multiscale(ms)
+    ms["axes"][2]["name"], ms["axes"][4]["name"] = "x", "z"
+    assert not is_plain_multiscale(ms)  # xyz order: the reporting path warns
