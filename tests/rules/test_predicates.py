@@ -40,6 +40,90 @@ def transformation(draw: st.DrawFn) -> Any:
 
 
 @st.composite
+def plain_multiscales(draw: st.DrawFn) -> dict[str, Any]:
+    """A multiscale the predicate should pass: valid axes in order, [scale(, translation)]."""
+    n_space = draw(st.integers(2, 3))
+    axes: list[dict[str, Any]] = []
+    if draw(st.booleans()):
+        axes.append({"name": "t", "type": "time"})
+    if draw(st.booleans()):
+        axes.append({"name": "c", "type": draw(st.sampled_from(["channel", "custom"]))})
+    axes += [{"name": n, "type": "space"} for n in ["z", "y", "x"][3 - n_space :]]
+    n = len(axes)
+    datasets = []
+    for level in range(draw(st.integers(1, 3))):
+        cts: list[dict[str, Any]] = [{"type": "scale", "scale": [1.0] * n}]
+        if draw(st.booleans()):
+            cts.append({"type": "translation", "translation": [0.0] * n})
+        datasets.append({"path": str(level), "coordinateTransformations": cts})
+    return {"axes": axes, "datasets": datasets}
+
+
+def _perturb(ms: dict[str, Any], how: str, data: st.DataObject) -> None:
+    axes, datasets = ms["axes"], ms["datasets"]
+    pick = data.draw(st.integers(0, 10**6))
+    ds = datasets[pick % len(datasets)]
+    cts = ds["coordinateTransformations"]
+    if how == "duplicate-axis-name":
+        axes[pick % len(axes)]["name"] = axes[(pick + 1) % len(axes)]["name"]
+    elif how == "swap-axes":
+        i = pick % len(axes)
+        axes[i], axes[-1] = axes[-1], axes[i]
+    elif how == "xzy":
+        names = [a["name"] for a in axes]
+        if "x" in names and "z" in names:
+            axes[names.index("x")]["name"], axes[names.index("z")]["name"] = "z", "x"
+    elif how == "duplicate-path":
+        ds["path"] = datasets[0]["path"]
+    elif how == "short-vector":
+        t = cts[pick % len(cts)]
+        if t["type"] in t:  # not given by "path"
+            t[t["type"]].pop()
+    elif how == "translation-first":
+        cts.reverse()
+    elif how == "extra-translation":
+        cts.append({"type": "translation", "translation": [0.0] * len(axes)})
+    elif how == "identity":
+        cts.append({"type": "identity"})
+    elif how == "multiscale-level":
+        ms["coordinateTransformations"] = [{"type": "scale", "scale": [1.0] * (len(axes) + 1)}]
+    elif how == "path-vector":
+        cts[0] = {"type": "scale", "path": "p"}
+    elif how == "drop-axis":
+        axes.pop()
+
+
+PERTURBATIONS = [
+    "duplicate-axis-name",
+    "swap-axes",
+    "xzy",
+    "duplicate-path",
+    "short-vector",
+    "translation-first",
+    "extra-translation",
+    "identity",
+    "multiscale-level",
+    "path-vector",
+    "drop-axis",
+]
+
+
+@settings(max_examples=600)
+@given(plain_multiscales(), st.lists(st.sampled_from(PERTURBATIONS), max_size=2), st.data())
+def test_near_plain_multiscales(
+    ms: dict[str, Any], perturbations: list[str], data: st.DataObject
+) -> None:
+    for how in perturbations:
+        _perturb(ms, how, data)
+    c = Collector("0.4")
+    check_multiscale(ms, "/multiscales/0", c)
+    if is_plain_multiscale(ms):
+        assert c.issues == [], c.issues
+    elif not perturbations:
+        raise AssertionError("an unperturbed plain multiscale must pass the predicate")
+
+
+@st.composite
 def multiscales(draw: st.DrawFn) -> dict[str, Any]:
     datasets = [
         {
