@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from omezarr_models import Report, Severity
+
+# Property tests: a bounded profile by default (CI), a deep one on request:
+#   HYPOTHESIS_PROFILE=deep python -m pytest tests
+settings.register_profile("default", max_examples=300, deadline=None)
+settings.register_profile("deep", max_examples=20_000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 REPO = Path(__file__).resolve().parents[1]
 #: The normative texts and their example documents, kept beside the repository (never copied in).

@@ -17,8 +17,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema_rs
-
 #: The base of every ``$id``; the reserved ``.invalid`` domain guarantees nothing is ever fetched.
 ID_BASE = "https://omezarr.invalid/schemas/"
 
@@ -89,6 +87,8 @@ def load_schema(version: str, name: str, *, strict: bool = False) -> dict[str, A
 @cache
 def validator(version: str, name: str, *, strict: bool = False) -> Any:
     """Return the compiled jsonschema-rs validator of a schema (compiled once, then cached)."""
+    import jsonschema_rs  # here, not at the top: it costs ~20 ms of import time
+
     resources = _resources(version)
     registry = jsonschema_rs.Registry(list(resources.items()))
     schema = load_schema(version, name, strict=strict)

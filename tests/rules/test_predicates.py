@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from omezarr_models.rules import Collector
@@ -108,7 +108,6 @@ PERTURBATIONS = [
 ]
 
 
-@settings(max_examples=600)
 @given(plain_multiscales(), st.lists(st.sampled_from(PERTURBATIONS), max_size=2), st.data())
 def test_near_plain_multiscales(
     ms: dict[str, Any], perturbations: list[str], data: st.DataObject
@@ -138,7 +137,6 @@ def multiscales(draw: st.DrawFn) -> dict[str, Any]:
     return ms
 
 
-@settings(max_examples=400)
 @given(multiscales())
 def test_plain_multiscale_has_nothing_to_report(ms: dict[str, Any]) -> None:
     c = Collector("0.4")
