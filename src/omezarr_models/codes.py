@@ -51,6 +51,7 @@ CODES: Final[dict[str, str]] = {
     "datasets-empty": "'datasets' must list at least one resolution level",
     "dataset-path-missing": "every dataset must have a 'path'",
     "dataset-paths-not-unique": "the dataset paths of a multiscale must be unique",
+    "dataset-path-invalid": "a dataset path must be a relative path inside the image group (no '..', no leading '/', no URL)",
     "dataset-transformations-missing": "every dataset must have 'coordinateTransformations'",
     "transformation-type-missing": "every transformation must have a 'type'",
     "transformation-type-unknown": "the transformation type is not one the spec defines",
@@ -71,6 +72,7 @@ CODES: Final[dict[str, str]] = {
     # --- labels
     "labels-missing": "a labels group must have 'labels'",
     "labels-invalid": "'labels' must be a list of paths (strings)",
+    "labels-path-invalid": "a label image path must be a relative path inside the labels group",
     "image-label-missing": "a label image must have 'image-label'",
     "label-image-multiscales-missing": "a label image must also have 'multiscales'",
     "label-colors-missing": "'image-label' should have 'colors'",
@@ -124,6 +126,7 @@ CODES: Final[dict[str, str]] = {
     "bf2raw-layout-missing": "a bioformats2raw collection must have 'bioformats2raw.layout'",
     "bf2raw-layout-invalid": "'bioformats2raw.layout' must be 3",
     "series-missing": "the OME group of a bioformats2raw collection lists its images in 'series'",
+    "series-path-invalid": "a series path must be a relative path inside the collection",
     "series-invalid": "'series' must be a list of paths (strings)",
 }
 

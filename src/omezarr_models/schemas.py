@@ -128,3 +128,35 @@ def node_annotations(location: str) -> tuple[dict[str, Any], str, str | None]:
     if not isinstance(node, dict):  # a keyword inside an array of subschemas, e.g. allOf/0
         node = {}
     return node, keyword, spec
+
+
+@cache
+def title_index(version: str) -> dict[str, str]:
+    """Map each titled schema node of ``version`` to its URI (``<$id>`` or ``<$id>#/$defs/x``).
+
+    The generated models are named after these titles, so a model finds the node it came from.
+    Strict variants and the SHOULD overlay are left out.
+    """
+    out: dict[str, str] = {}
+    for uri, doc in _resources(version).items():
+        if "/strict/" in uri:
+            continue
+        if "title" in doc:
+            out[doc["title"]] = uri
+        for key, node in doc.get("$defs", {}).items():
+            if isinstance(node, dict) and "title" in node:
+                out[node["title"]] = f"{uri}#/$defs/{key}"
+    return out
+
+
+@cache
+def node_validator(version: str, title: str) -> Any:
+    """The compiled validator of the schema node titled ``title`` (None if there is none)."""
+    import jsonschema_rs
+
+    uri = title_index(version).get(title)
+    if uri is None:
+        return None
+    registry = jsonschema_rs.Registry(list(_resources(version).items()))
+    wrapper = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$ref": uri}
+    return jsonschema_rs.validator_for(wrapper, registry=registry)

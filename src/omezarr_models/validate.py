@@ -20,7 +20,7 @@ from omezarr_models.report import Issue, Report, Severity
 from omezarr_models.rules import Collector, check_metadata
 from omezarr_models.rules.labels import label_section
 
-__all__ = ["validate_attributes", "validate_path"]
+__all__ = ["check_node", "validate_attributes", "validate_path"]
 
 # Generic codes for keywords whose schema node names no code of its own.
 _GENERIC = {
@@ -65,6 +65,19 @@ def _section_from_path(parts: Any, version: str) -> str | None:
     return None
 
 
+def _distinct(issues: list[Issue]) -> list[Issue]:
+    """Sorted by location, one issue per (path, code, severity): two schema keywords may state
+    the same rule (``minItems`` and ``contains`` on an empty list, say)."""
+    seen: set[tuple[str, str, Severity]] = set()
+    out = []
+    for issue in sorted(issues, key=_sort_key):
+        key = (issue.path, issue.code, issue.severity)
+        if key not in seen:
+            seen.add(key)
+            out.append(issue)
+    return out
+
+
 def _sort_key(issue: Issue) -> tuple[tuple[int, int | str], ...]:
     return tuple((0, int(t)) if t.isdigit() else (1, t) for t in issue.path.split("/")[1:])
 
@@ -94,6 +107,21 @@ def _branch_errors(error: Any) -> list[Any] | None:
     return None
 
 
+def _common_errors(error: Any, c: Collector, level: str) -> list[Issue]:
+    """The issues that every alternative of a failed ``oneOf`` reports (e.g. a missing ``type``)."""
+    context = getattr(error.kind, "context", None)
+    if not context:
+        return []
+    per_branch: list[dict[tuple[str, str], Issue]] = []
+    for branch in context:
+        sub = Collector(c.version, strict=c.strict, file=c.file)
+        for e in branch:
+            _map_error(e, sub, level)
+        per_branch.append({(i.path, i.code): i for i in sub.issues})
+    shared = set(per_branch[0]).intersection(*per_branch[1:])
+    return [per_branch[0][key] for key in sorted(shared)]
+
+
 def _map_error(error: Any, c: Collector, level: str) -> None:
     location: str = error.absolute_keyword_location
     node, keyword, section = schemas.node_annotations(location)
@@ -105,6 +133,12 @@ def _map_error(error: Any, c: Collector, level: str) -> None:
             for sub in branch:
                 _map_error(sub, c, level)
             return
+        instance = error.instance
+        if type(instance) is dict and "type" not in instance:  # no discriminator at all
+            common = _common_errors(error, c, level)
+            if common:
+                c.issues.extend(common)
+                return
     codes = node.get("x-codes", {})
     code_entry = codes.get(keyword)
     extra = error.kind.as_dict() if hasattr(error.kind, "as_dict") else {}
@@ -331,7 +365,7 @@ def validate_attributes(
     else:
         kind = None
     if len(c.issues) > 1:
-        c.issues.sort(key=_sort_key)
+        c.issues = _distinct(c.issues)
     return Report(version=target, kind=kind, issues=c.issues, source=file)
 
 
@@ -372,3 +406,15 @@ def validate_path(path: str | Path, *, version: str | None = None, strict: bool 
                 ),
             )
     return report
+
+
+def check_node(title: str, data: Any, c: Collector) -> None:
+    """Check ``data`` against the schema node titled ``title`` of ``c.version`` (MUST level).
+
+    The typed models use this so that a model accepts exactly what the validator accepts,
+    including the constraints their generated fields cannot carry (``contains``, ``not``...).
+    """
+    validator = schemas.node_validator(c.version, title)
+    if validator is not None and not validator.is_valid(data):
+        for error in validator.iter_errors(data):
+            _map_error(error, c, "must")

@@ -20,23 +20,39 @@ from omezarr_models.rules import Collector
 from omezarr_models.rules.hcs import check_plate, check_well
 from omezarr_models.rules.labels import check_image_label
 from omezarr_models.rules.multiscales import check_multiscale
+from omezarr_models.validate import check_node
 
 Rule = Callable[[Any, str, Collector], None]
 
 
 class RulesMixin(OmeModel):
-    """Runs ``ome_rule`` after field validation and raises on the first broken MUST rule."""
+    """After field validation, checks the model's JSON as the validator would and raises on the
+    first broken MUST rule: the schema node the class was generated from (constraints such as
+    ``contains`` that fields cannot carry), then the hand-written ``ome_rule``."""
 
     ome_version: ClassVar[str] = ""
     ome_rule: ClassVar[Rule | None] = None
 
+    @model_validator(mode="before")
+    @classmethod
+    def _check_raw_integers(cls, data: Any) -> Any:
+        # Literal[3] accepts 3.0 even when strict; the spec's value is the integer 3.
+        if type(data) is dict and type(data.get("bioformats2raw.layout")) is float:
+            raise PydanticCustomError(
+                "wrong-type",
+                "/bioformats2raw.layout: {value!r} is a float; it must be the integer 3",
+                {"value": data["bioformats2raw.layout"]},
+            )
+        return data
+
     @model_validator(mode="after")
     def _check_ome_rules(self) -> Self:
-        rule = type(self).ome_rule
-        if rule is None:
-            return self
-        collector = Collector(type(self).ome_version)
-        rule(self.to_json_dict(), "", collector)
+        cls = type(self)
+        collector = Collector(cls.ome_version)
+        data = self.to_json_dict()
+        check_node(cls.__name__, data, collector)
+        if cls.ome_rule is not None:
+            cls.ome_rule(data, "", collector)
         errors = [i for i in collector.issues if i.severity is Severity.ERROR]
         if errors:
             first = errors[0]

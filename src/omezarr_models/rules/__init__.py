@@ -13,7 +13,7 @@ from omezarr_models.rules.collector import Collector
 from omezarr_models.rules.hcs import check_plate, check_well
 from omezarr_models.rules.labels import check_image_label
 from omezarr_models.rules.multiscales import check_multiscales
-from omezarr_models.rules.omero import check_bf2raw_layout, check_omero
+from omezarr_models.rules.omero import check_bf2raw_layout, check_omero, check_paths
 
 __all__ = ["Collector", "check_metadata"]
 
@@ -35,3 +35,11 @@ def check_metadata(meta: dict[str, Any], ptr: str, c: Collector) -> None:
         check_well(meta["well"], f"{ptr}/well", c)
     if "bioformats2raw.layout" in meta:
         check_bf2raw_layout(meta, ptr, c)
+    if "labels" in meta:
+        check_paths(
+            meta["labels"], f"{ptr}/labels", "labels-path-invalid", "label image", "labels-md", c
+        )
+    if "series" in meta:
+        check_paths(
+            meta["series"], f"{ptr}/series", "series-path-invalid", "series", "bf2raw-details", c
+        )

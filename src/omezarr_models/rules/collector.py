@@ -61,3 +61,11 @@ def check_integers(
                 f"{value!r} is a float; {key!r} must be an integer",
                 section,
             )
+
+
+def is_inner_path(path: str) -> bool:
+    """True for a non-empty relative path that stays inside its group: no leading ``/``, no
+    ``..`` or empty segment, no URL scheme."""
+    if not path or path[0] == "/" or "://" in path:
+        return False
+    return all(part not in ("", ".", "..") for part in path.rstrip("/").split("/"))

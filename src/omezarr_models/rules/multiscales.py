@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from omezarr_models.rules.collector import Collector
+from omezarr_models.rules.collector import Collector, is_inner_path
 
 # Rank of an axis type in the required order: time, then channel/custom/none, then space.
 _RANK = {"time": 0, "space": 2}
@@ -70,7 +70,7 @@ def is_plain_multiscale(ms: dict[str, Any]) -> bool:
                 continue
             path = ds.get("path")
             if type(path) is str:
-                if path in paths:
+                if path in paths or not is_inner_path(path):
                     return False
                 paths.add(path)
             cts = ds.get("coordinateTransformations")
@@ -115,6 +115,13 @@ def check_multiscale(ms: dict[str, Any], ptr: str, c: Collector) -> None:
                 continue
             path = ds.get("path")
             if type(path) is str:
+                if not is_inner_path(path):
+                    c.must(
+                        f"{ptr}/datasets/{j}/path",
+                        "dataset-path-invalid",
+                        f"dataset path {path!r} must be a relative path inside the image group",
+                        "multiscale-md",
+                    )
                 if path in seen:
                     c.must(
                         f"{ptr}/datasets/{j}/path",

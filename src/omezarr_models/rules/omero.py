@@ -1,10 +1,10 @@
-"""Rules on omero and bioformats2raw metadata that a JSON Schema cannot state."""
+"""Rules on omero, labels-group and bioformats2raw metadata that a JSON Schema cannot state."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from omezarr_models.rules.collector import Collector, check_integers
+from omezarr_models.rules.collector import Collector, check_integers, is_inner_path
 
 
 def check_omero(omero: Any, ptr: str, c: Collector) -> None:
@@ -23,3 +23,17 @@ def check_omero(omero: Any, ptr: str, c: Collector) -> None:
 def check_bf2raw_layout(attrs: dict[str, Any], ptr: str, c: Collector) -> None:
     """``bioformats2raw.layout`` is the integer 3, not ``3.0`` (§bf2raw-details)."""
     check_integers(attrs, ("bioformats2raw.layout",), ptr, c, "bf2raw-details")
+
+
+def check_paths(paths: Any, ptr: str, code: str, what: str, section: str, c: Collector) -> None:
+    """Every string of a ``labels`` or ``series`` list is a relative path inside its group."""
+    if type(paths) is not list:
+        return
+    for k, path in enumerate(paths):
+        if type(path) is str and not is_inner_path(path):
+            c.must(
+                f"{ptr}/{k}",
+                code,
+                f"{what} path {path!r} must be a relative path inside the group",
+                section,
+            )

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 from omezarr_models._mixins.v04 import Base
-from pydantic import ConfigDict, Field, RootModel
+from pydantic import ConfigDict, Field
+from typing_extensions import TypeAliasType
 
 
 class IdentityTransformation(Base):
@@ -66,26 +67,24 @@ class TranslationTransformation(Base):
     """
 
 
-class ScaleOrTranslation(RootModel[ScaleTransformation | TranslationTransformation]):
-    root: Annotated[
+ScaleOrTranslation = TypeAliasType(
+    "ScaleOrTranslation",
+    Annotated[
         ScaleTransformation | TranslationTransformation, Field(title="MultiscaleTransformation")
-    ]
-    """
-    Within multiscales a transformation MUST only be of type `scale` or `translation` (0.4 §multiscale-md).
-    """
+    ],
+)
+"""
+Within multiscales a transformation MUST only be of type `scale` or `translation` (0.4 §multiscale-md).
+"""
 
 
-class CoordinateTransformations(
-    RootModel[list[IdentityTransformation | ScaleTransformation | TranslationTransformation]]
-):
-    """
-    A list of transformations mapping between two coordinate spaces, applied in order (0.4 §trafo-md). Within multiscales only `scale` and `translation` are allowed (0.4 §multiscale-md).
-    """
-
-    root: Annotated[
+CoordinateTransformations = TypeAliasType(
+    "CoordinateTransformations",
+    Annotated[
         list[IdentityTransformation | ScaleTransformation | TranslationTransformation],
         Field(title="CoordinateTransformations"),
-    ]
-    """
-    A list of transformations mapping between two coordinate spaces, applied in order (0.4 §trafo-md). Within multiscales only `scale` and `translation` are allowed (0.4 §multiscale-md).
-    """
+    ],
+)
+"""
+A list of transformations mapping between two coordinate spaces, applied in order (0.4 §trafo-md). Within multiscales only `scale` and `translation` are allowed (0.4 §multiscale-md).
+"""

@@ -4,12 +4,12 @@
 from __future__ import annotations
 
 from typing import Annotated
-from pydantic import ConfigDict, Field, RootModel
+from pydantic import ConfigDict, Field
 from omezarr_models._mixins.v04 import Base, ImageLabelBase
+from typing_extensions import TypeAliasType
 
 
-class RgbaItem(RootModel[int]):
-    root: Annotated[int, Field(ge=0, le=255)]
+RgbaItem = TypeAliasType("RgbaItem", Annotated[int, Field(ge=0, le=255)])
 
 
 class LabelColor(Base):

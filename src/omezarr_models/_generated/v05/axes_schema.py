@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 from omezarr_models._mixins.v05 import Base
-from pydantic import ConfigDict, Field, RootModel
+from pydantic import ConfigDict, Field
 from typing import Annotated
+from typing_extensions import TypeAliasType
 
 
 class Axis(Base):
@@ -30,12 +31,7 @@ class Axis(Base):
     """
 
 
-class Axes(RootModel[list[Axis]]):
-    """
-    "axes" describes the dimensions of a physical coordinate space: a list of axis objects (0.5 §axes-md).
-    """
-
-    root: Annotated[list[Axis], Field(title="Axes")]
-    """
-    "axes" describes the dimensions of a physical coordinate space: a list of axis objects (0.5 §axes-md).
-    """
+Axes = TypeAliasType("Axes", Annotated[list[Axis], Field(title="Axes")])
+"""
+"axes" describes the dimensions of a physical coordinate space: a list of axis objects (0.5 §axes-md).
+"""

@@ -4,18 +4,22 @@
 from __future__ import annotations
 
 from typing import Annotated, Any
-from pydantic import Field, RootModel
+from pydantic import Field
+from omezarr_models._mixins.v05 import Base
+from typing_extensions import TypeAliasType
 
 
-class CommonDefinitions(RootModel[Any]):
-    root: Annotated[Any, Field(title="Common definitions")]
-    """
-    Building blocks shared by the OME-Zarr 0.5 schemas of this project.
-    """
+CommonDefinitions = TypeAliasType(
+    "CommonDefinitions", Annotated[Any, Field(title="Common definitions")]
+)
+"""
+Building blocks shared by the OME-Zarr 0.5 schemas of this project.
+"""
 
 
-class AlphanumericName(RootModel[str]):
-    root: Annotated[str, Field(pattern="^[A-Za-z0-9]+$", title="AlphanumericName")]
-    """
-    A case-sensitive name of ASCII letters and digits only.
-    """
+AlphanumericName = TypeAliasType(
+    "AlphanumericName", Annotated[str, Field(pattern="^[A-Za-z0-9]+$", title="AlphanumericName")]
+)
+"""
+A case-sensitive name of ASCII letters and digits only.
+"""

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 from pydantic import ConfigDict, Field
-from . import axes_schema, coordinate_transformations_schema
 from omezarr_models._mixins.v05 import Base, MultiscaleBase
+from . import axes_schema, coordinate_transformations_schema
 
 
 class Dataset(Base):
