@@ -20,7 +20,7 @@ from omezarr_models.rules import Collector
 from omezarr_models.rules.hcs import check_plate, check_well
 from omezarr_models.rules.labels import check_image_label
 from omezarr_models.rules.multiscales import check_multiscale
-from omezarr_models.validate import check_node
+from omezarr_models.schema_errors import check_schema_node
 
 Rule = Callable[[Any, str, Collector], None]
 
@@ -50,7 +50,7 @@ class RulesMixin(OmeModel):
         cls = type(self)
         collector = Collector(cls.ome_version)
         data = self.to_json_dict()
-        check_node(cls.__name__, data, collector)
+        check_schema_node(cls.__name__, data, collector)
         if cls.ome_rule is not None:
             cls.ome_rule(data, "", collector)
         errors = [i for i in collector.issues if i.severity is Severity.ERROR]

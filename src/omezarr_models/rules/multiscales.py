@@ -70,7 +70,8 @@ def is_plain_multiscale(ms: dict[str, Any]) -> bool:
                 continue
             path = ds.get("path")
             if type(path) is str:
-                if path in paths or not is_inner_path(path):
+                # conservative: any "." or "//" (or a leading "/") defers to the exact check
+                if not path or path[0] == "/" or "." in path or "//" in path or path in paths:
                     return False
                 paths.add(path)
             cts = ds.get("coordinateTransformations")
