@@ -75,10 +75,16 @@ def test_every_code_a_rule_reports_is_in_the_catalogue() -> None:
             if not isinstance(node, ast.Call):
                 continue
             name = getattr(node.func, "attr", getattr(node.func, "id", ""))
-            if name in {"must", "should", "note", "Issue", "_unusable"} and len(node.args) >= 2:
-                arg = node.args[1] if name != "_unusable" else node.args[0]
-                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                    found.add(arg.value)
+            args = node.args
+            if name in {"_unusable", "problem"} and args:
+                arg = args[0]
+            elif name in {"must", "should", "note", "error", "warn", "Issue"} and len(args) >= 4:
+                # Collector: (path, code, message, section); Walk: (file, path, code, ...)
+                arg = args[2] if len(args) == 5 and name != "Issue" else args[1]
+            else:
+                continue
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                found.add(arg.value)
     assert found, "no codes found: the scan is broken"
     assert found <= set(CODES), sorted(found - set(CODES))
 

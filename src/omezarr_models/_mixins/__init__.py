@@ -16,7 +16,7 @@ from pydantic_core import PydanticCustomError
 from omezarr_models._base import OmeModel
 from omezarr_models.detection import declared_versions
 from omezarr_models.report import Severity
-from omezarr_models.rules import Collector
+from omezarr_models.rules import Collector, check_metadata
 from omezarr_models.rules.hcs import check_plate, check_well
 from omezarr_models.rules.labels import check_image_label
 from omezarr_models.rules.multiscales import check_multiscale
@@ -73,9 +73,11 @@ class RulesMixin(OmeModel):
 
 
 def version_rule(namespaced: bool) -> Rule:
-    """Build the rule of a group-level document: every declared version equals the model's."""
+    """Build the rule of a group-level document: every declared version equals the model's, and
+    every hand-written rule of its keys holds (paths of labels and series included)."""
 
     def rule(value: Any, ptr: str, c: Collector) -> None:
+        check_metadata(value, ptr, c)
         found = declared_versions(value, ptr)
         if namespaced and "version" in value:
             found.append((f"{ptr}/version", value["version"]))
