@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 import sys
 from enum import StrEnum
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 
 from omezarr_cli.output import Outcome, print_json, print_text
 from omezarr_models import UnusableInputError, load_schema, supported_versions, validate_path
+from omezarr_models.dataset import validate_dataset
 
 app = typer.Typer(
     name="omezarr",
@@ -50,9 +52,17 @@ def validate(
         bool,
         typer.Option("--exit-zero", help="Exit 0 whatever the verdict (the output is unchanged)."),
     ] = False,
+    fields: Annotated[
+        str,
+        typer.Option(
+            "--fields", help="Fields checked per well of a plate: all, first or a number."
+        ),
+    ] = "all",
 ) -> None:
-    """Validate OME-Zarr metadata documents.
+    """Validate OME-Zarr datasets and metadata documents.
 
+    A folder, a .zip file or a URL (http, https, s3) is validated as a whole dataset; a JSON file
+    (an attributes document, a zarr.json or a .zattrs) as one document.
     Exit status: 0 when all are valid, 1 when any is invalid, 2 when an input cannot be used.
     """
     known = supported_versions()
@@ -63,20 +73,44 @@ def validate(
             output,
             paths,
         )
-    outcomes: list[Outcome] = []
-    for path in paths:
-        try:
-            outcomes.append(
-                Outcome(path, report=validate_path(path, version=version, strict=strict))
-            )
-        except UnusableInputError as exc:
-            outcomes.append(Outcome(path, unusable=exc.reason))
+    wanted = _fields(fields)
+    if wanted is None:
+        _fail(
+            f"--fields must be all, first or a positive number, not {fields!r}",
+            exit_zero,
+            output,
+            paths,
+        )
+    outcomes = [_judge(path, version, strict, wanted) for path in paths]
     if output is OutputFormat.json:
         print_json(outcomes)
     else:
         print_text(outcomes, Console(highlight=False))
     status = max(o.exit_code for o in outcomes)
     raise typer.Exit(0 if exit_zero else status)
+
+
+def _fields(text: str) -> str | int | None:
+    if text in ("all", "first"):
+        return text
+    return int(text) if text.isdigit() and int(text) > 0 else None
+
+
+def _is_dataset(path: str) -> bool:
+    return "://" in path or path.lower().endswith(".zip") or Path(path).is_dir()
+
+
+def _judge(path: str, version: str | None, strict: bool, fields: Any) -> Outcome:
+    """Validate one input: a whole dataset, or one document."""
+    if _is_dataset(path):
+        report = validate_dataset(path, version=version, strict=strict, fields=fields)
+        if report.unusable is not None:
+            return Outcome(path, unusable=report.unusable)
+        return Outcome(path, report=report)
+    try:
+        return Outcome(path, report=validate_path(path, version=version, strict=strict))
+    except UnusableInputError as exc:
+        return Outcome(path, unusable=exc.reason)
 
 
 def _fail(message: str, exit_zero: bool, output: OutputFormat, paths: list[str]) -> None:

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from omezarr_models import Report, Severity
+from omezarr_models.dataset import DatasetReport
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,7 +18,7 @@ class Outcome:
     """The result for one input: a report, or why the input could not be used."""
 
     path: str
-    report: Report | None = None
+    report: Report | DatasetReport | None = None
     unusable: str | None = None
 
     @property
@@ -26,6 +27,8 @@ class Outcome:
         if self.unusable is not None:
             return 2
         assert self.report is not None
+        if isinstance(self.report, DatasetReport) and self.report.unusable is not None:
+            return 2
         return 0 if self.report.valid else 1
 
     def to_dict(self) -> dict[str, Any]:
@@ -61,14 +64,22 @@ def print_json(outcomes: list[Outcome]) -> None:
 _STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow"}
 
 
+def _where(outcome: Outcome, file: str | None) -> str:
+    """The file an issue is about: the document itself, or a file inside a dataset."""
+    if isinstance(outcome.report, DatasetReport):
+        return f"{outcome.path.rstrip('/')}/{file}" if file else outcome.path
+    assert outcome.report is not None
+    return outcome.report.source or outcome.path
+
+
 def print_text(outcomes: list[Outcome], console: Console) -> None:
     """``PATH:/pointer  code  message  [spec X §section]`` per issue, then one verdict per input."""
     for o in outcomes:
         if o.report is None:
             console.print(f"{escape(o.path)}: [bold red]unusable[/]: {escape(o.unusable or '')}")
             continue
-        where = o.report.source or o.path
         for issue in o.report.issues:
+            where = _where(o, issue.file)
             spec = f"  [dim]\\[spec {escape(issue.spec)}][/]" if issue.spec else ""
             style = _STYLE[issue.severity]
             console.print(

@@ -130,7 +130,7 @@ def test_conformance_protocol_on_unusable_input(tmp_path: Path, content: str | N
     assert data["message"].startswith("unusable input: ")
 
 
-def test_group_folder_and_zarr_json(tmp_path: Path) -> None:
+def test_folder_is_a_dataset_and_zarr_json_a_document(tmp_path: Path) -> None:
     folder = tmp_path / "g.zarr"
     folder.mkdir()
     meta = {
@@ -139,8 +139,45 @@ def test_group_folder_and_zarr_json(tmp_path: Path) -> None:
         "attributes": {"ome": {"version": "0.5", "labels": ["a"]}},
     }
     (folder / "zarr.json").write_text(json.dumps(meta))
-    assert runner.invoke(app, ["validate", str(folder)]).exit_code == 0
+    # the document alone is valid; the dataset lacks the label image it lists
     assert runner.invoke(app, ["validate", str(folder / "zarr.json")]).exit_code == 0
+    result = runner.invoke(app, ["validate", str(folder)])
+    assert result.exit_code == 1
+    assert f"{folder}/zarr.json:/ome/labels/0  label-image-missing" in result.output
+
+
+def test_bundled_examples_validate_as_datasets() -> None:
+    root = Path(__file__).resolve().parents[2] / "examples"
+    result = runner.invoke(
+        app,
+        [
+            "validate",
+            "--strict",
+            str(root / "0.4" / "image.zarr"),
+            str(root / "0.5" / "image.zarr"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.count("(1 groups, 2 arrays)") == 2
+
+
+def test_dataset_json_has_counts(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[2] / "examples" / "0.5" / "image.zarr"
+    data = json.loads(runner.invoke(app, ["validate", "--format", "json", str(root)]).output)
+    assert data["valid"] is True
+    assert data["counts"]["arrays"] == 2
+
+
+def test_fields_option_is_checked(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["validate", "--fields", "none", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "--fields must be" in result.output
+
+
+def test_unusable_dataset_exits_2(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["validate", str(tmp_path / "missing.zip")])
+    assert result.exit_code == 2
+    assert "unusable" in result.output
 
 
 def test_stdin() -> None:

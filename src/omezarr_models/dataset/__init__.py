@@ -95,6 +95,7 @@ class DatasetReport:
 def validate_dataset(
     source: Any,
     *,
+    version: str | None = None,
     strict: bool = False,
     fields: Fields = "all",
     concurrency: int | None = None,
@@ -106,6 +107,8 @@ def validate_dataset(
     ----------
     source
         A folder, a ``.zip`` file, an ``http(s)://`` or ``s3://`` URL, or a zarr-python store.
+    version
+        Judge the hierarchy as this version instead of the one its root declares.
     strict
         Turn the spec's SHOULD rules into errors.
     fields
@@ -127,7 +130,11 @@ def validate_dataset(
     except StoreError as exc:
         return DatasetReport(source=str(source), unusable=str(exc).split(": ", 1)[-1])
     try:
-        return _run(_validate(store, name, strict=strict, fields=fields, concurrency=concurrency))
+        return _run(
+            _validate(
+                store, name, version=version, strict=strict, fields=fields, concurrency=concurrency
+            )
+        )
     finally:
         if store is not source:
             store.close()
@@ -157,7 +164,13 @@ def _run(coro: Coroutine[Any, Any, T]) -> T:
 
 
 async def _validate(
-    store: Any, name: str, *, strict: bool, fields: Fields, concurrency: int | None
+    store: Any,
+    name: str,
+    *,
+    version: str | None,
+    strict: bool,
+    fields: Fields,
+    concurrency: int | None,
 ) -> DatasetReport:
     reader = Reader(store, concurrency)
     report = DatasetReport(source=name)
@@ -173,7 +186,7 @@ async def _validate(
         report.documents = reader.reads
         return report
     zarr_format, root_key, attrs = found
-    root_report = validate_attributes(attrs, strict=strict, file=root_key)
+    root_report = validate_attributes(attrs, version=version, strict=strict, file=root_key)
     report.version, report.kind = root_report.version, root_report.kind
     if root_report.version is None:  # unknown or unusable version: nothing more to judge
         report.issues = root_report.issues
