@@ -11,6 +11,7 @@ zarr-python is imported here, never by ``import omezarr_models``.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
 from collections.abc import Coroutine
 from dataclasses import dataclass, field
@@ -125,19 +126,47 @@ def validate_dataset(
     """
     if not (fields in ("all", "first") or (type(fields) is int and fields > 0)):
         raise ValueError(f"fields must be 'all', 'first' or a positive integer, not {fields!r}")
+    return _run(
+        _open_and_validate(
+            source,
+            storage_options,
+            version=version,
+            strict=strict,
+            fields=fields,
+            concurrency=concurrency,
+        )
+    )
+
+
+async def _open_and_validate(
+    source: Any, storage_options: dict[str, Any] | None, **options: Any
+) -> DatasetReport:
+    # The store is made inside the running loop: remote filesystems bind to the loop they start in.
     try:
         store, name = open_store(source, storage_options)
     except StoreError as exc:
         return DatasetReport(source=str(source), unusable=str(exc).split(": ", 1)[-1])
     try:
-        return _run(
-            _validate(
-                store, name, version=version, strict=strict, fields=fields, concurrency=concurrency
-            )
-        )
+        return await _validate(store, name, **options)
     finally:
-        if store is not source:
+        if store is not source and getattr(store, "_is_open", True):
             store.close()
+        await _close_sessions(store)
+
+
+async def _close_sessions(store: Any) -> None:
+    """Close the HTTP session of an fsspec filesystem we opened (else aiohttp warns at exit)."""
+    fs = getattr(store, "fs", None)
+    session = getattr(fs, "_session", None)
+    if session is not None and hasattr(session, "close"):
+        try:
+            await session.close()
+        except Exception:  # closing is best effort
+            pass
+    client = getattr(fs, "_s3", None)
+    if client is not None and hasattr(client, "close"):
+        with contextlib.suppress(Exception):
+            await client.close()
 
 
 def _run(coro: Coroutine[Any, Any, T]) -> T:
@@ -172,8 +201,13 @@ async def _validate(
     fields: Fields,
     concurrency: int | None,
 ) -> DatasetReport:
-    reader = Reader(store, concurrency)
     report = DatasetReport(source=name)
+    try:
+        await store._ensure_open()  # zip stores open their archive here
+    except Exception as exc:  # a broken archive, a refused connection...
+        report.unusable = f"cannot be opened ({type(exc).__name__}: {exc})"
+        return report
+    reader = Reader(store, concurrency)
     v3, zgroup, zattrs, zarray = await asyncio.gather(
         reader.read_json("zarr.json"),
         reader.read_json(".zgroup"),
@@ -227,7 +261,7 @@ def _root_attributes(
 
     if v3.present:
         if v3.error is not None:
-            return problem("json-invalid", "zarr.json", f"zarr.json is {v3.error}")
+            return problem(_read_code(v3), "zarr.json", f"zarr.json is {v3.error}")
         doc = v3.value
         if type(doc) is not dict:
             return problem("json-not-object", "zarr.json", "zarr.json must hold a JSON object")
@@ -245,7 +279,7 @@ def _root_attributes(
     if zgroup.present or zattrs.present:
         for read in (zgroup, zattrs):
             if read.present and read.error is not None:
-                return problem("json-invalid", read.key, f"{read.key} is {read.error}")
+                return problem(_read_code(read), read.key, f"{read.key} is {read.error}")
         attrs = zattrs.value if zattrs.present else {}
         if type(attrs) is not dict:
             return problem("json-not-object", ".zattrs", ".zattrs must hold a JSON object")
@@ -253,6 +287,13 @@ def _root_attributes(
     if zarray.present:
         return problem("group-missing", ".zarray", "a zarr array here, not a group")
     return problem("group-missing", "", "no zarr group here (no zarr.json, .zgroup or .zattrs)")
+
+
+def _read_code(read: JsonRead) -> str:
+    """``metadata-unreadable`` when the bytes could not be had, ``json-invalid`` when they were bad."""
+    return (
+        "metadata-unreadable" if (read.error or "").startswith("cannot be read") else "json-invalid"
+    )
 
 
 def _distinct(issues: list[Issue]) -> list[Issue]:

@@ -47,8 +47,10 @@ def open_store(source: Any, storage_options: dict[str, Any] | None = None) -> tu
         return source, str(source)
     text = str(source)
     if "://" in text and not text.startswith("file://"):
+        # fsspec caches filesystems per event loop; each validation runs its own loop
+        options = {"skip_instance_cache": True, **(storage_options or {})}
         try:
-            store = FsspecStore.from_url(text, storage_options=storage_options, read_only=True)
+            store = FsspecStore.from_url(text, storage_options=options, read_only=True)
         except (ImportError, ValueError) as exc:
             raise StoreError(f"{text}: cannot open ({exc})") from None
         return store, text
