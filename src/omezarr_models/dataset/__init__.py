@@ -159,10 +159,8 @@ async def _close_sessions(store: Any) -> None:
     fs = getattr(store, "fs", None)
     session = getattr(fs, "_session", None)
     if session is not None and hasattr(session, "close"):
-        try:
+        with contextlib.suppress(Exception):  # closing is best effort
             await session.close()
-        except Exception:  # closing is best effort
-            pass
     client = getattr(fs, "_s3", None)
     if client is not None and hasattr(client, "close"):
         with contextlib.suppress(Exception):
