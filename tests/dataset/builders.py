@@ -158,7 +158,7 @@ def add_label(
     listed.append(name)
     path = _join(labels, name)
     add_image(h, path, levels=levels, shape=shape, dtype=dtype)
-    colors = {"colors": [{"label-value": 1, "rgba": [255, 0, 0, 255]}]}
+    colors: dict[str, Any] = {"colors": [{"label-value": 1, "rgba": [255, 0, 0, 255]}]}
     if h.version == "0.4":
         colors["version"] = "0.4"
     h.groups[path]["image-label"] = colors

@@ -53,7 +53,7 @@ def http_server(
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", handler.requests
+        yield f"http://127.0.0.1:{server.server_address[1]}", requests
     finally:
         server.shutdown()
         server.server_close()
@@ -83,7 +83,7 @@ def s3_server() -> Iterator[str]:
 
 def upload(endpoint: str, bucket: str, root: Path, prefix: str) -> None:
     """Copy every file under ``root`` to ``s3://bucket/prefix/``."""
-    import boto3
+    import boto3  # type: ignore[import-untyped]
 
     s3 = boto3.client(
         "s3",
