@@ -42,8 +42,11 @@ def http_server(
     root: Path, *, latency: float = 0.0, errors: dict[str, int] | None = None
 ) -> Iterator[tuple[str, list[str]]]:
     """Serve ``root`` on 127.0.0.1; yield the base URL and the list of requested paths."""
+    requests: list[str] = []
     handler = type(
-        "Handler", (_Handler,), {"latency": latency, "errors": dict(errors or {}), "requests": []}
+        "Handler",
+        (_Handler,),
+        {"latency": latency, "errors": dict(errors or {}), "requests": requests},
     )
     server_class = type(
         "Server", (ThreadingHTTPServer,), {"request_queue_size": 256}
