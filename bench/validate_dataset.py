@@ -4,8 +4,8 @@ Local: an 8x12-well plate with 2 fields per well (the issue's "289 groups" plate
 zarr metadata in a temporary folder, validated with :func:`validate_dataset`; the time of just
 reading and parsing every metadata document is printed beside it.
 
-HTTP: a 16x24-well plate with 2 fields served by a stdlib HTTP server on 127.0.0.1 that sleeps
-``--latency`` seconds per request; the speed-up is the estimated one-request-at-a-time time
+HTTP: a 16x24-well plate with 2 fields served by a stdlib HTTP server on 127.0.0.1, in its own
+process (as a remote server is), that sleeps ``--latency`` seconds per request; the speed-up is the estimated one-request-at-a-time time
 (requests x latency) over the measured time.
 
 The last line printed is one JSON object with the figures.
@@ -27,7 +27,7 @@ sys.path.insert(0, str(REPO))
 
 from omezarr_models.dataset import validate_dataset  # noqa: E402
 from tests.dataset.builders import plate  # noqa: E402
-from tests.dataset.servers import http_server  # noqa: E402
+from tests.dataset.servers import http_server_process  # noqa: E402
 
 
 def read_all(root: Path) -> float:
@@ -104,18 +104,19 @@ def remote(version: str, latency: float) -> dict[str, float | int]:
     """
     with tempfile.TemporaryDirectory() as tmp:
         root = plate(version, rows=16, columns=24, fields=2).write(Path(tmp) / "plate.zarr")
-        with http_server(root, latency=latency) as (url, requests):
+        with http_server_process(root, latency=latency) as (url, counter):
             validate_dataset(url)  # warm
-            requests.clear()
+            before = counter.value
             start = time.perf_counter()
             report = validate_dataset(url)
             elapsed = time.perf_counter() - start
+            requests = counter.value - before
         if not report.valid:
             raise SystemExit(f"benchmark dataset is invalid over HTTP: {report.message}")
-        serial = len(requests) * latency
+        serial = requests * latency
     return {
         "http_groups": report.groups,
-        "http_requests": len(requests),
+        "http_requests": requests,
         "http_latency_s": latency,
         "http_s": round(elapsed, 3),
         "http_serial_estimate_s": round(serial, 3),

@@ -99,3 +99,44 @@ def upload(endpoint: str, bucket: str, root: Path, prefix: str) -> None:
     for path in root.rglob("*"):
         if path.is_file():
             s3.upload_file(str(path), bucket, f"{prefix}/{path.relative_to(root).as_posix()}")
+
+
+def _serve_forever(root: str, latency: float, port: Any, count: Any) -> None:
+    class Counting(_Handler):
+        def do_GET(self) -> None:
+            with count.get_lock():
+                count.value += 1
+            super().do_GET()
+
+    handler = type("Handler", (Counting,), {"latency": latency, "errors": {}, "requests": []})
+    server_class = type("Server", (ThreadingHTTPServer,), {"request_queue_size": 256})
+    server = server_class(("127.0.0.1", 0), partial(handler, directory=root))
+    server.daemon_threads = True
+    port.value = server.server_address[1]
+    server.serve_forever()
+
+
+@contextmanager
+def http_server_process(root: Path, *, latency: float = 0.0) -> Iterator[tuple[str, Any]]:
+    """Like :func:`http_server`, in a separate process (as a real server would be: no shared GIL).
+
+    Yields the base URL and a shared counter of requests (``counter.value``).
+    """
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")
+    port, count = ctx.Value("i", 0), ctx.Value("i", 0)
+    process = ctx.Process(
+        target=_serve_forever, args=(str(root), latency, port, count), daemon=True
+    )
+    process.start()
+    try:
+        deadline = time.monotonic() + 30
+        while port.value == 0:
+            if time.monotonic() > deadline or not process.is_alive():
+                raise RuntimeError("the HTTP server process did not start")
+            time.sleep(0.01)
+        yield f"http://127.0.0.1:{port.value}", count
+    finally:
+        process.terminate()
+        process.join(5)
