@@ -14,6 +14,7 @@ from rich.console import Console
 from omezarr_cli.output import Outcome, print_json, print_text
 from omezarr_models import UnusableInputError, load_schema, supported_versions, validate_path
 from omezarr_models.dataset import validate_dataset
+from omezarr_models.dataset.walk import Fields
 
 app = typer.Typer(
     name="omezarr",
@@ -90,9 +91,12 @@ def validate(
     raise typer.Exit(0 if exit_zero else status)
 
 
-def _fields(text: str) -> str | int | None:
-    if text in ("all", "first"):
-        return text
+def _fields(text: str) -> Fields | None:
+    """``all``, ``first`` or a positive number; None when ``text`` is none of these."""
+    if text == "all":
+        return "all"
+    if text == "first":
+        return "first"
     return int(text) if text.isdigit() and int(text) > 0 else None
 
 
@@ -119,6 +123,36 @@ def _fail(message: str, exit_zero: bool, output: OutputFormat, paths: list[str])
     else:
         Console(stderr=True, highlight=False).print(f"omezarr: {message}")
     raise typer.Exit(0 if exit_zero else 2)
+
+
+@app.command()
+def info(
+    source: Annotated[
+        str, typer.Argument(help="A dataset: folder, .zip or URL (http, https, s3).")
+    ],
+    strict: Annotated[bool, typer.Option("--strict", help="Treat SHOULD rules as errors.")] = False,
+    fields: Annotated[
+        str,
+        typer.Option("--fields", help="Fields shown per well of a plate: all, first or a number."),
+    ] = "all",
+) -> None:
+    """Show a dataset's hierarchy: each group's version and kind, each array's shape, dtype,
+    chunks, shards and codecs, and the problems found. Exit status as for validate."""
+    from omezarr_cli.info import render
+
+    wanted = _fields(fields)
+    if wanted is None:
+        Console(stderr=True).print(
+            f"omezarr: --fields must be all, first or a positive number, not {fields!r}"
+        )
+        raise typer.Exit(2)
+    report = validate_dataset(source, strict=strict, fields=wanted)
+    console = Console(highlight=False)
+    if report.unusable is not None:
+        console.print(f"{source}: [bold red]unusable[/]: {report.unusable}")
+        raise typer.Exit(2)
+    render(report, console)
+    raise typer.Exit(0 if report.valid else 1)
 
 
 @app.command()

@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from omezarr_models.dataset.access import JsonRead, Reader, StoreError, open_store
-from omezarr_models.dataset.walk import Fields, Group, Walk
+from omezarr_models.dataset.walk import Fields, Group, Node, Walk
 from omezarr_models.report import Issue, Severity
 from omezarr_models.validate import validate_attributes
 
-__all__ = ["DatasetReport", "validate_dataset"]
+__all__ = ["DatasetReport", "Node", "validate_dataset"]
 
 T = TypeVar("T")
 
@@ -44,6 +44,7 @@ class DatasetReport:
     arrays: int = 0
     documents: int = 0
     unusable: str | None = None
+    nodes: list[Node] = field(default_factory=list)
 
     @property
     def valid(self) -> bool:
@@ -236,11 +237,13 @@ async def _validate(
             "on-disk" if wanted == 2 else "storage-format",
         )
     walk.counts.groups += 1
+    walk.nodes.append(Node("", "group", root_key, kind=root_report.kind, version=version))
     walk.issues.extend(root_report.issues)
     meta = attrs.get("ome") if wanted == 3 else attrs
     root = Group("", root_key, attrs, meta if type(meta) is dict else None, root_report)
     await walk.node(root)
     report.issues = _distinct(walk.issues)
+    report.nodes = sorted(walk.nodes, key=lambda n: n.path)
     report.groups, report.arrays, report.documents = (
         walk.counts.groups,
         walk.counts.arrays,

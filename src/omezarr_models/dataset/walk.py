@@ -63,6 +63,26 @@ class Counts:
     arrays: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class Node:
+    """One group or array the walk visited, for ``omezarr info``.
+
+    Groups carry ``kind`` and ``version``; arrays ``shape``, ``dtype``, ``chunks`` (the chunks
+    read and written at once), ``shards`` (the shard shape, if sharded) and ``codecs``.
+    """
+
+    path: str
+    node_type: Literal["group", "array"]
+    file: str
+    kind: str | None = None
+    version: str | None = None
+    shape: tuple[int, ...] | None = None
+    dtype: str | None = None
+    chunks: tuple[int, ...] | None = None
+    shards: tuple[int, ...] | None = None
+    codecs: tuple[str, ...] = ()
+
+
 @dataclass(slots=True)
 class Walk:
     """The state of one validation walk over a hierarchy of a known zarr format and version."""
@@ -74,6 +94,7 @@ class Walk:
     fields: Fields
     issues: list[Issue] = field(default_factory=list)
     counts: Counts = field(default_factory=Counts)
+    nodes: list[Node] = field(default_factory=list)
 
     # ----------------------------------------------------------------------------- reporting
     def spec(self, section: str | None) -> str:
@@ -144,6 +165,8 @@ class Walk:
             # a child without OME metadata is reported by the walk, more precisely (not-an-image...)
             self.issues.extend(i for i in report.issues if i.code not in _NO_METADATA)
         meta = attrs.get("ome") if self.version not in ("0.1", "0.2", "0.3", "0.4") else attrs
+        kind = report.kind if what not in _CONTAINERS else what
+        self.nodes.append(Node(path, "group", file, kind=kind, version=report.version))
         return Group(path, file, attrs, meta if type(meta) is dict else None, report)
 
     def _missing(self, referrer: tuple[str, str], what: str, path: str) -> None:
@@ -205,9 +228,21 @@ class Walk:
             dtype = _v2_dtype(doc.get("dtype"))
             separator = doc.get("dimension_separator", ".")
             names = None
-        return Array(
-            path, key, shape, dtype if type(dtype) is str else repr(dtype), names, separator
+        dtype_name = dtype if type(dtype) is str else repr(dtype)
+        chunks, shards, codecs = _layout(doc, self.zarr_format)
+        self.nodes.append(
+            Node(
+                path,
+                "array",
+                key,
+                shape=tuple(shape),
+                dtype=dtype_name,
+                chunks=chunks,
+                shards=shards,
+                codecs=codecs,
+            )
         )
+        return Array(path, key, shape, dtype_name, names, separator)
 
     # ----------------------------------------------------------------------------- kinds
     async def node(self, group: Group) -> None:
@@ -592,3 +627,39 @@ def _v2_dtype(dtype: Any) -> Any:
     if kind in kinds and size.isdigit():
         return f"{kinds[kind]}{int(size) * 8}"
     return dtype
+
+
+def _ints(value: Any) -> tuple[int, ...] | None:
+    return tuple(value) if type(value) is list and all(type(n) is int for n in value) else None
+
+
+def _codec_names(items: Any, key: str) -> tuple[str, ...]:
+    """The names (``key``) of a list of codec objects, skipping anything malformed."""
+    if type(items) is not list:
+        return ()
+    return tuple(c[key] for c in items if type(c) is dict and type(c.get(key)) is str)
+
+
+def _layout(
+    doc: dict[str, Any], zarr_format: int
+) -> tuple[tuple[int, ...] | None, tuple[int, ...] | None, tuple[str, ...]]:
+    """Chunks, shards and codec names of an array's metadata (v2 or v3)."""
+    if zarr_format == 2:
+        filters: Any = doc.get("filters") if type(doc.get("filters")) is list else []
+        names = _codec_names([*filters, doc.get("compressor")], "id")
+        return _ints(doc.get("chunks")), None, names
+    grid: Any = doc.get("chunk_grid")
+    config: Any = grid.get("configuration") if type(grid) is dict else None
+    outer = _ints(config.get("chunk_shape")) if type(config) is dict else None
+    codecs: Any = doc.get("codecs")
+    names = _codec_names(codecs, "name")
+    for codec in codecs if type(codecs) is list else []:
+        if type(codec) is dict and codec.get("name") == "sharding_indexed":
+            inner: Any = codec.get("configuration")
+            if type(inner) is dict:
+                return (
+                    _ints(inner.get("chunk_shape")),
+                    outer,
+                    names + _codec_names(inner.get("codecs"), "name"),
+                )
+    return outer, None, names
