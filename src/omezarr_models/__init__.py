@@ -26,10 +26,12 @@ from omezarr_models.validate import validate_attributes, validate_path
 
 if TYPE_CHECKING:
     from omezarr_models import v04, v05
+    from omezarr_models.dataset import DatasetReport, open_ome_zarr, validate_dataset
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "DatasetReport",
     "Document",
     "Issue",
     "OmeZarrError",
@@ -38,17 +40,23 @@ __all__ = [
     "UnusableInputError",
     "load_document",
     "load_schema",
+    "open_ome_zarr",
     "supported_versions",
     "v04",
     "v05",
     "validate_attributes",
+    "validate_dataset",
     "validate_path",
 ]
 
 _LAZY = {"v04", "v05"}
+# Dataset access needs zarr-python: imported on first use, not with the package.
+_DATASET = {"validate_dataset", "open_ome_zarr", "DatasetReport"}
 
 
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
         return importlib.import_module(f"omezarr_models.{name}")
+    if name in _DATASET:
+        return getattr(importlib.import_module("omezarr_models.dataset"), name)
     raise AttributeError(f"module 'omezarr_models' has no attribute {name!r}")

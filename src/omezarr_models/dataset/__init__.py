@@ -18,11 +18,35 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from omezarr_models.dataset.access import JsonRead, Reader, StoreError, open_store
+from omezarr_models.dataset.nodes import (
+    CollectionNode,
+    ImageNode,
+    InvalidDatasetError,
+    LabelsNode,
+    OmeZarrNode,
+    OmeZarrWarning,
+    PlateNode,
+    WellNode,
+    open_ome_zarr,
+)
 from omezarr_models.dataset.walk import Fields, Group, Node, Walk
 from omezarr_models.report import Issue, Severity
 from omezarr_models.validate import validate_attributes
 
-__all__ = ["DatasetReport", "Node", "validate_dataset"]
+__all__ = [
+    "CollectionNode",
+    "DatasetReport",
+    "ImageNode",
+    "InvalidDatasetError",
+    "LabelsNode",
+    "Node",
+    "OmeZarrNode",
+    "OmeZarrWarning",
+    "PlateNode",
+    "WellNode",
+    "open_ome_zarr",
+    "validate_dataset",
+]
 
 T = TypeVar("T")
 
