@@ -7,6 +7,7 @@ Tests take a valid hierarchy from here and break one thing.
 
 from __future__ import annotations
 
+import copy
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -109,7 +110,7 @@ def multiscale(version: str, levels: int = 2, name: str = "image") -> dict[str, 
     """A strictly valid multiscale of ``levels`` levels with axes c, y, x."""
     ms: dict[str, Any] = {
         "name": name,
-        "axes": AXES,
+        "axes": copy.deepcopy(AXES),
         "datasets": [
             {
                 "path": str(i),
