@@ -6,7 +6,7 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -59,6 +59,10 @@ def validate(
             "--fields", help="Fields checked per well of a plate: all, first or a number."
         ),
     ] = "all",
+    check_data: Annotated[
+        bool,
+        typer.Option("--check-data", help="Also decode the first and last chunk of every array."),
+    ] = False,
 ) -> None:
     """Validate OME-Zarr datasets and metadata documents.
 
@@ -82,7 +86,7 @@ def validate(
             output,
             paths,
         )
-    outcomes = [_judge(path, version, strict, wanted) for path in paths]
+    outcomes = [_judge(path, version, strict, wanted, check_data) for path in paths]
     if output is OutputFormat.json:
         print_json(outcomes)
     else:
@@ -104,10 +108,14 @@ def _is_dataset(path: str) -> bool:
     return "://" in path or path.lower().endswith(".zip") or Path(path).is_dir()
 
 
-def _judge(path: str, version: str | None, strict: bool, fields: Any) -> Outcome:
+def _judge(
+    path: str, version: str | None, strict: bool, fields: Fields, check_data: bool = False
+) -> Outcome:
     """Validate one input: a whole dataset, or one document."""
     if _is_dataset(path):
-        report = validate_dataset(path, version=version, strict=strict, fields=fields)
+        report = validate_dataset(
+            path, version=version, strict=strict, fields=fields, check_data=check_data
+        )
         if report.unusable is not None:
             return Outcome(path, unusable=report.unusable)
         return Outcome(path, report=report)
@@ -117,7 +125,7 @@ def _judge(path: str, version: str | None, strict: bool, fields: Any) -> Outcome
         return Outcome(path, unusable=exc.reason)
 
 
-def _fail(message: str, exit_zero: bool, output: OutputFormat, paths: list[str]) -> None:
+def _fail(message: str, exit_zero: bool, output: OutputFormat, paths: list[str]) -> NoReturn:
     if output is OutputFormat.json:
         print_json([Outcome(p, unusable=message) for p in paths])
     else:

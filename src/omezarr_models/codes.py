@@ -137,6 +137,7 @@ CODES: Final[dict[str, str]] = {
     "levels-not-decreasing": "resolution levels must be ordered from largest to smallest",
     "level-dtypes-differ": "the resolution levels of one image have different data types",
     "chunk-separator": "the chunk key separator is not the one the version asks for",
+    "chunk-unreadable": "a sampled chunk cannot be read or decoded (--check-data)",
     "labels-group-invalid": "the labels group must list its label images under 'labels'",
     "label-image-missing": "a label image listed in the labels group does not exist",
     "label-dtype-not-integer": "label images must have an integer data type",

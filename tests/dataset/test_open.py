@@ -127,3 +127,18 @@ def test_metadata_that_does_not_build_is_none(tmp_path: Path) -> None:
     node = open_ome_zarr(root, validate="skip")
     assert node.kind == "image"
     assert node.metadata is None
+
+
+def test_check_data_finds_corrupt_chunks(tmp_path: Path) -> None:
+    from omezarr_models import validate_dataset
+
+    h = image("0.5")
+    _with_data(h, tmp_path / "i.zarr")
+    assert validate_dataset(tmp_path / "i.zarr", check_data=True).valid
+    # the last chunk of level 0 (an uncompressed array would still decode: damage a zstd one)
+    chunk = sorted((tmp_path / "i.zarr" / "0" / "c").rglob("*"))[-1]
+    assert chunk.is_file()
+    chunk.write_bytes(b"\x00garbage")
+    assert validate_dataset(tmp_path / "i.zarr").valid  # metadata alone is fine
+    report = validate_dataset(tmp_path / "i.zarr", check_data=True)
+    assert [(i.file, i.code) for i in report.errors] == [("0/zarr.json", "chunk-unreadable")]

@@ -124,6 +124,7 @@ def validate_dataset(
     version: str | None = None,
     strict: bool = False,
     fields: Fields = "all",
+    check_data: bool = False,
     concurrency: int | None = None,
     storage_options: dict[str, Any] | None = None,
 ) -> DatasetReport:
@@ -139,6 +140,8 @@ def validate_dataset(
         Turn the spec's SHOULD rules into errors.
     fields
         Fields of view checked per well: ``"all"``, ``"first"`` or a number (for large plates).
+    check_data
+        Also read and decode a sample of chunks of every array (the first and the last).
     concurrency
         Metadata reads in flight at once (default 64).
     storage_options
@@ -158,6 +161,7 @@ def validate_dataset(
             version=version,
             strict=strict,
             fields=fields,
+            check_data=check_data,
             concurrency=concurrency,
         )
     )
@@ -222,6 +226,7 @@ async def _validate(
     version: str | None,
     strict: bool,
     fields: Fields,
+    check_data: bool,
     concurrency: int | None,
 ) -> DatasetReport:
     report = DatasetReport(source=name)
@@ -250,7 +255,7 @@ async def _validate(
         report.documents = reader.reads
         return report
     version = root_report.version
-    walk = Walk(reader, zarr_format, version, strict, fields)
+    walk = Walk(reader, zarr_format, version, strict, fields, check_data)
     wanted = 2 if version in ("0.1", "0.2", "0.3", "0.4") else 3
     if zarr_format != wanted:
         walk.error(

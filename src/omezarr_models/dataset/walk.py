@@ -92,6 +92,7 @@ class Walk:
     version: str
     strict: bool
     fields: Fields
+    check_data: bool = False
     issues: list[Issue] = field(default_factory=list)
     counts: Counts = field(default_factory=Counts)
     nodes: list[Node] = field(default_factory=list)
@@ -230,6 +231,8 @@ class Walk:
             names = None
         dtype_name = dtype if type(dtype) is str else repr(dtype)
         chunks, shards, codecs = _layout(doc, self.zarr_format)
+        if self.check_data:
+            await self._sample_chunks(path, key, shape, shards or chunks)
         self.nodes.append(
             Node(
                 path,
@@ -243,6 +246,30 @@ class Walk:
             )
         )
         return Array(path, key, shape, dtype_name, names, separator)
+
+    async def _sample_chunks(
+        self, path: str, key: str, shape: list[int], chunk: tuple[int, ...] | None
+    ) -> None:
+        """Read and decode the first and the last chunk (or shard) of an array."""
+        from zarr.api.asynchronous import open_array
+
+        if chunk is None or len(chunk) != len(shape) or any(n == 0 for n in shape):
+            return
+        first = tuple(slice(0, min(c, n)) for c, n in zip(chunk, shape, strict=True))
+        last = tuple(slice(((n - 1) // c) * c, n) for c, n in zip(chunk, shape, strict=True))
+        try:
+            fmt: Literal[2, 3] = 3 if self.zarr_format == 3 else 2
+            array = await open_array(store=self.reader.store, path=path, zarr_format=fmt)
+            for region in [first] if first == last else [first, last]:
+                await array.getitem(region)
+        except Exception as exc:  # any codec, I/O or format error is a finding
+            self.error(
+                key,
+                "",
+                "chunk-unreadable",
+                f"a chunk of {path!r} cannot be read: {type(exc).__name__}: {exc}",
+                None,
+            )
 
     # ----------------------------------------------------------------------------- kinds
     async def node(self, group: Group) -> None:
