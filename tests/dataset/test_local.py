@@ -467,3 +467,12 @@ def test_each_document_is_read_once(tmp_path: Path) -> None:
     # once and then read from the cache
     assert report.documents == files + 3
     add_image(h, "unused")  # not referenced: never read
+
+
+@pytest.mark.parametrize("series", [True, False])
+def test_versionless_0_4_collection_takes_the_version_of_its_images(
+    tmp_path: Path, series: bool
+) -> None:
+    report = validate_dataset(bioformats2raw("0.4", series=series).write(tmp_path / "c"))
+    assert report.version == "0.4"
+    assert not report.issues  # no "version-missing" warning for a root that cannot carry one

@@ -249,6 +249,12 @@ async def _validate(
         return report
     zarr_format, root_key, attrs = found
     root_report = validate_attributes(attrs, version=version, strict=strict, file=root_key)
+    if version is None and any(i.code == "version-missing" for i in root_report.issues):
+        # A version-less root (a bioformats2raw collection, a labels group) takes the version
+        # of the first image below it, which does declare one.
+        below = await _version_below(reader, attrs, zarr_format)
+        if below is not None:
+            root_report = validate_attributes(attrs, version=below, strict=strict, file=root_key)
     report.version, report.kind = root_report.version, root_report.kind
     if root_report.version is None:  # unknown or unusable version: nothing more to judge
         report.issues = root_report.issues
@@ -317,6 +323,38 @@ def _root_attributes(
     if zarray.present:
         return problem("group-missing", ".zarray", "a zarr array here, not a group")
     return problem("group-missing", "", "no zarr group here (no zarr.json, .zgroup or .zattrs)")
+
+
+async def _version_below(reader: Reader, attrs: dict[str, Any], zarr_format: int) -> str | None:
+    """The version declared by the first image of a collection or labels group, if any."""
+    from omezarr_models.detection import detect
+    from omezarr_models.schemas import versions
+
+    if "bioformats2raw.layout" in attrs:
+        first = "0"
+        ome = await reader.read_json("OME/zarr.json" if zarr_format == 3 else "OME/.zattrs")
+        series = ome.value if ome.present and ome.error is None else None
+        if isinstance(series, dict):
+            series = series.get("attributes", series) if zarr_format == 3 else series
+            listed = series.get("series") if isinstance(series, dict) else None
+            if isinstance(listed, list) and listed and isinstance(listed[0], str):
+                first = listed[0]
+    elif (
+        isinstance(attrs.get("labels"), list)
+        and attrs["labels"]
+        and isinstance(attrs["labels"][0], str)
+    ):
+        first = attrs["labels"][0]
+    else:
+        return None
+    read = await reader.read_json(f"{first}/zarr.json" if zarr_format == 3 else f"{first}/.zattrs")
+    doc = read.value if read.present and read.error is None else None
+    if zarr_format == 3 and isinstance(doc, dict):
+        doc = doc.get("attributes")
+    if not isinstance(doc, dict):
+        return None
+    declared = detect(doc).declared
+    return declared if isinstance(declared, str) and declared in versions() else None
 
 
 def _read_code(read: JsonRead) -> str:
