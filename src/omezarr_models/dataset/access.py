@@ -106,6 +106,12 @@ class Reader:
             self._cache[key] = task
         return task
 
+    async def exists(self, key: str) -> bool:
+        """Whether ``key`` exists: a stat for local files, a (cached) read elsewhere."""
+        if self._local_root is not None and key not in self._cache:
+            return (self._local_root / key).is_file()
+        return (await self.read_json(key)).present
+
     def _read_local(self, key: str) -> JsonRead:
         assert self._local_root is not None
         self.reads += 1

@@ -143,10 +143,11 @@ class Walk:
             file = key
         else:
             zgroup, zattrs = self._key(path, ".zgroup"), self._key(path, ".zattrs")
-            group_read, attrs_read = await asyncio.gather(
-                self.reader.read_json(zgroup), self.reader.read_json(zattrs)
+            # .zgroup only says "a group" ({"zarr_format": 2}): its existence is what counts
+            is_group, attrs_read = await asyncio.gather(
+                self.reader.exists(zgroup), self.reader.read_json(zattrs)
             )
-            if not group_read.present:
+            if not is_group:
                 self._missing(referrer, what, path)
                 return None
             if attrs_read.error is not None:
@@ -381,10 +382,9 @@ class Walk:
 
     async def _image_labels(self, image: Group, levels: list[list[Array]]) -> None:
         labels_path = self._key(image.path, "labels")
-        probe = await self.reader.read_json(
+        if await self.reader.exists(
             self._key(labels_path, "zarr.json" if self.zarr_format == 3 else ".zgroup")
-        )
-        if probe.present:
+        ):
             labels = await self.group(labels_path, referrer=(image.file, ""), what="labels group")
             if labels is not None:
                 await self.labels(labels, levels[0] if levels else None)
