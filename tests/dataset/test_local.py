@@ -476,3 +476,17 @@ def test_versionless_0_4_collection_takes_the_version_of_its_images(
     report = validate_dataset(bioformats2raw("0.4", series=series).write(tmp_path / "c"))
     assert report.version == "0.4"
     assert not report.issues  # no "version-missing" warning for a root that cannot carry one
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_a_file_where_a_folder_belongs(tmp_path: Path, version: str) -> None:
+    import shutil
+
+    root = plate(version).write(tmp_path / "d")
+    shutil.rmtree(root / "A" / "2")
+    (root / "A" / "2").write_text("not a folder")
+    report = validate_dataset(root)
+    assert report.unusable is None
+    assert_error(
+        report, "well-group-missing", meta_file(version, ""), f"{ome(version)}/plate/wells/1/path"
+    )
