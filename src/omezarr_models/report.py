@@ -55,17 +55,11 @@ class Issue:
         return out
 
 
-@dataclass(slots=True)
-class Report:
-    """The verdict on one document.
+class Verdict:
+    """What every report offers over its ``issues``: errors, warnings and a tally for messages."""
 
-    ``valid`` is true when no issue has severity ``error``.
-    """
-
-    version: str | None
-    kind: str | None
-    issues: list[Issue] = field(default_factory=list)
-    source: str | None = None
+    __slots__ = ()
+    issues: list[Issue]
 
     @property
     def valid(self) -> bool:
@@ -82,22 +76,35 @@ class Report:
         """The issues of severity warning."""
         return [i for i in self.issues if i.severity is Severity.WARNING]
 
+    def tally(self) -> str:
+        """``"2 errors, 1 warning"`` (empty when there is no issue)."""
+        n_err, n_warn = len(self.errors), len(self.warnings)
+        parts = [f"{n_err} error{'s' * (n_err != 1)}"] if n_err else []
+        parts += [f"{n_warn} warning{'s' * (n_warn != 1)}"] if n_warn else []
+        return ", ".join(parts)
+
+
+@dataclass(slots=True)
+class Report(Verdict):
+    """The verdict on one document.
+
+    ``valid`` is true when no issue has severity ``error``.
+    """
+
+    version: str | None
+    kind: str | None
+    issues: list[Issue] = field(default_factory=list)
+    source: str | None = None
+
     @property
     def message(self) -> str:
         """A one-line verdict, e.g. ``invalid OME-Zarr 0.4 image: 2 errors, 1 warning``."""
         what = f"OME-Zarr {self.version}" if self.version else "OME-Zarr"
         if self.kind:
             what += f" {self.kind}"
-        n_err, n_warn = len(self.errors), len(self.warnings)
-        counts = []
-        if n_err:
-            counts.append(f"{n_err} error{'s' if n_err != 1 else ''}")
-        if n_warn:
-            counts.append(f"{n_warn} warning{'s' if n_warn != 1 else ''}")
-        verdict = "valid" if self.valid else "invalid"
-        head = f"{verdict} {what}"
-        if counts:
-            head += ": " + ", ".join(counts)
+        head = f"{'valid' if self.valid else 'invalid'} {what}"
+        if self.issues:
+            head += ": " + self.tally()
         if not self.valid:
             first = self.errors[0]
             head += f" (first: {first.path or '/'} {first.code}: {first.message})"

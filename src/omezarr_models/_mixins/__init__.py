@@ -102,3 +102,32 @@ __all__ = [
     "check_well",
     "version_rule",
 ]
+
+
+def version_bases(version: str, *, namespaced: bool) -> dict[str, type[RulesMixin]]:
+    """The base classes of one version's generated models, by the names pyproject maps to them.
+
+    ``Base`` (no rules of its own), ``MultiscaleBase``, ``PlateMetadataBase``, ``WellMetadataBase``,
+    ``ImageLabelBase`` and ``DocumentBase`` (group-level documents: their versions agree and
+    every document rule holds; ``namespaced`` for the ``ome`` object of 0.5+).
+    """
+    rules: dict[str, Rule | None] = {
+        "Base": None,
+        "MultiscaleBase": check_multiscale,
+        "PlateMetadataBase": check_plate,
+        "WellMetadataBase": check_well,
+        "ImageLabelBase": check_image_label,
+        "DocumentBase": version_rule(namespaced=namespaced),
+    }
+    return {
+        name: type(
+            name,
+            (RulesMixin,),
+            {
+                "ome_version": version,
+                "ome_rule": rule,
+                "__module__": f"omezarr_models._mixins.v{version.replace('.', '')}",
+            },
+        )
+        for name, rule in rules.items()
+    }

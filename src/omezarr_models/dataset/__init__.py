@@ -30,7 +30,7 @@ from omezarr_models.dataset.nodes import (
     open_ome_zarr,
 )
 from omezarr_models.dataset.walk import Fields, Group, Node, Walk
-from omezarr_models.report import Issue, Severity
+from omezarr_models.report import Issue, Severity, Verdict
 from omezarr_models.validate import validate_attributes
 
 __all__ = [
@@ -52,7 +52,7 @@ T = TypeVar("T")
 
 
 @dataclass(slots=True)
-class DatasetReport:
+class DatasetReport(Verdict):
     """The verdict on a dataset.
 
     ``issues`` carry the metadata file they are about (``issue.file``, a key in the store such as
@@ -73,17 +73,7 @@ class DatasetReport:
     @property
     def valid(self) -> bool:
         """True when the input could be read and no issue is an error."""
-        return self.unusable is None and not any(i.severity is Severity.ERROR for i in self.issues)
-
-    @property
-    def errors(self) -> list[Issue]:
-        """The issues of severity error."""
-        return [i for i in self.issues if i.severity is Severity.ERROR]
-
-    @property
-    def warnings(self) -> list[Issue]:
-        """The issues of severity warning."""
-        return [i for i in self.issues if i.severity is Severity.WARNING]
+        return self.unusable is None and not self.errors
 
     @property
     def message(self) -> str:
@@ -93,13 +83,9 @@ class DatasetReport:
         what = f"OME-Zarr {self.version}" if self.version else "OME-Zarr"
         if self.kind:
             what += f" {self.kind}"
-        seen = f"{self.groups} groups, {self.arrays} arrays"
-        n_err, n_warn = len(self.errors), len(self.warnings)
-        parts = [f"{n_err} error{'s' * (n_err != 1)}"] if n_err else []
-        parts += [f"{n_warn} warning{'s' * (n_warn != 1)}"] if n_warn else []
-        head = f"{'valid' if self.valid else 'invalid'} {what} ({seen})"
-        if parts:
-            head += ": " + ", ".join(parts)
+        head = f"{'valid' if self.valid else 'invalid'} {what} ({self.groups} groups, {self.arrays} arrays)"
+        if self.issues:
+            head += ": " + self.tally()
         if not self.valid:
             first = self.errors[0]
             head += f" (first: {first.file}:{first.path or '/'} {first.code}: {first.message})"
