@@ -108,3 +108,28 @@ def detect_kind(meta: dict[str, Any]) -> str | None:
     if "omero" in meta:
         return "omero"
     return None
+
+
+def infer_version(attrs: dict[str, Any], available: tuple[str, ...]) -> tuple[str, str]:
+    """The version a version-less document is judged as, and why (for the warning).
+
+    The layout tells some versions apart: multiscale axes as a list of names are 0.3's, axis
+    objects 0.4's, no axes at all the 0.1/0.2 layout (judged as 0.2, the newer of the two).
+    Anything else is judged as the newest version whose metadata may leave the version out.
+    """
+    ms = attrs.get("multiscales")
+    first = ms[0] if type(ms) is list and ms and type(ms[0]) is dict else None
+    if first is not None:
+        axes = first.get("axes")
+        if type(axes) is list and axes and all(type(a) is str for a in axes) and "0.3" in available:
+            return "0.3", "its axes are a list of names, as in 0.3"
+        datasets = first.get("datasets")
+        plain = type(datasets) is list and all(
+            type(d) is dict and "coordinateTransformations" not in d for d in datasets
+        )
+        if "axes" not in first and plain and "0.2" in available:
+            return "0.2", "its multiscales have no axes, as in 0.1 and 0.2"
+    return (
+        VERSIONLESS_DEFAULT,
+        f"{VERSIONLESS_DEFAULT} is the newest version whose metadata may omit it",
+    )

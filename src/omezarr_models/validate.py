@@ -8,11 +8,11 @@ from typing import Any
 from omezarr_models import schemas
 from omezarr_models.detection import (
     OME_KEYS,
-    VERSIONLESS_DEFAULT,
     Detection,
     declared_versions,
     detect,
     detect_kind,
+    infer_version,
 )
 from omezarr_models.documents import load_document
 from omezarr_models.report import Issue, Report, Severity
@@ -77,21 +77,18 @@ def _unusable(
 
 
 def _choose_version(
-    detection: Detection, known: tuple[str, ...], file: str | None
+    detection: Detection, attrs: dict[str, Any], known: tuple[str, ...], file: str | None
 ) -> tuple[str | None, Report | Issue | None]:
     """The version to judge a document as, with a warning (Issue) or a final verdict (Report)."""
     declared = detection.declared
     if declared is None:
         if detection.namespaced:
-            return (
-                "0.5",
-                None,
-            )  # the 'ome' layout begins with 0.5; the missing version is a schema error
+            # the 'ome' layout begins with 0.5; the missing version is a schema error
+            return "0.5", None
         looked = ", ".join(detection.looked_at)
-        message = f"no version found (looked at {looked}); judged as {VERSIONLESS_DEFAULT}"
-        return VERSIONLESS_DEFAULT, Issue(
-            "", "version-missing", Severity.WARNING, message, "", file
-        )
+        version, why = infer_version(attrs, known)
+        message = f"no version found (looked at {looked}); judged as {version}: {why}"
+        return version, Issue("", "version-missing", Severity.WARNING, message, "", file)
     if type(declared) is not str:
         message = f"the version at {detection.pointer} must be a string, not {declared!r}"
         return None, _unusable("version-invalid", message, file=file)
@@ -198,7 +195,7 @@ def validate_attributes(
     elif type(declared) is str and declared in known:
         target = declared
     else:  # missing, not a string or unknown: say what was looked at
-        chosen, outcome = _choose_version(detect(attrs), known, file)
+        chosen, outcome = _choose_version(detect(attrs), attrs, known, file)
         if isinstance(outcome, Report):
             return outcome
         assert chosen is not None

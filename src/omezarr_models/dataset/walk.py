@@ -19,6 +19,7 @@ from omezarr_models.dataset.access import JsonRead, Reader
 from omezarr_models.report import Issue, Report, Severity
 from omezarr_models.rules.collector import is_inner_path
 from omezarr_models.rules.labels import label_section
+from omezarr_models.sections import reference
 from omezarr_models.validate import validate_attributes
 
 Fields = Literal["all", "first"] | int
@@ -99,7 +100,7 @@ class Walk:
 
     # ----------------------------------------------------------------------------- reporting
     def spec(self, section: str | None) -> str:
-        return f"{self.version} §{section}" if section else ""
+        return reference(self.version, section)
 
     def error(self, file: str, path: str, code: str, message: str, section: str | None) -> None:
         self.issues.append(Issue(path, code, Severity.ERROR, message, self.spec(section), file))

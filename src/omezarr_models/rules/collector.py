@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from omezarr_models.report import Issue, Severity
+from omezarr_models.sections import reference
 
 
 class Collector:
@@ -22,7 +23,7 @@ class Collector:
 
     def spec(self, section: str | None) -> str:
         """Return the spec reference of ``section`` in this version, e.g. ``0.4 §plate-md``."""
-        return f"{self.version} §{section}" if section else ""
+        return reference(self.version, section)
 
     def add(
         self, path: str, code: str, severity: Severity, message: str, section: str | None

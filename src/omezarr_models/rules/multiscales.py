@@ -107,7 +107,10 @@ def check_multiscale(ms: dict[str, Any], ptr: str, c: Collector) -> None:
     n_axes: int | None = None
     if type(axes) is list:
         n_axes = len(axes)
-        check_axes(axes, ptr, c)
+        if axes and all(type(a) is str for a in axes):
+            check_axis_names(axes, ptr, c)  # 0.3: a list of names
+        else:
+            check_axes(axes, ptr, c)
     datasets = ms.get("datasets")
     if type(datasets) is list:
         seen: set[str] = set()
@@ -178,6 +181,37 @@ def check_axes(axes: list[Any], ptr: str, c: Collector) -> None:
             f"{ptr}/axes",
             "space-axes-not-zyx",
             f"spatial axes are ordered {''.join(space_names)}; they should be ordered zyx",
+            "multiscale-md",
+        )
+
+
+_TCZYX = "tczyx"
+
+
+def check_axis_names(names: list[str], ptr: str, c: Collector) -> None:
+    """0.3 axes: unique names, in the order of t, c, z, y, x, ending with y and x (§multiscale-md).
+
+    The text gives the arrays' dimension order as (t, c, z, y, x), up to 5 dimensions: the axes
+    are that sequence with some of t, c and z left out.
+    """
+    seen: set[str] = set()
+    for j, name in enumerate(names):
+        if name in seen:
+            c.must(
+                f"{ptr}/axes/{j}",
+                "axis-names-not-unique",
+                f"axis name {name!r} is used more than once",
+                "multiscale-md",
+            )
+        seen.add(name)
+    if len(seen) != len(names) or not seen <= set(_TCZYX):
+        return  # duplicates are reported above, unknown names by the schema
+    positions = [_TCZYX.index(n) for n in names]
+    if positions != sorted(positions) or names[-2:] != ["y", "x"]:
+        c.must(
+            f"{ptr}/axes",
+            "axes-order",
+            f"axes {''.join(names)} are not in the order t, c, z, y, x (ending with y, x)",
             "multiscale-md",
         )
 
