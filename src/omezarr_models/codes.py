@@ -134,6 +134,8 @@ CODES: Final[dict[str, str]] = {
     "array-ndim-mismatch": "an image array must have one dimension per axis",
     "dimension-names-missing": "0.5+ image arrays must list dimension_names",
     "dimension-names-mismatch": "dimension_names must match the names of the axes",
+    "array-dimensions-missing": "0.3 level arrays must repeat the axes in '_ARRAY_DIMENSIONS'",
+    "array-dimensions-mismatch": "'_ARRAY_DIMENSIONS' must equal the axes",
     "levels-not-decreasing": "resolution levels must be ordered from largest to smallest",
     "level-dtypes-differ": "the resolution levels of one image have different data types",
     "chunk-separator": "the chunk key separator is not the one the version asks for",

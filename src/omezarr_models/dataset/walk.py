@@ -24,6 +24,9 @@ from omezarr_models.validate import validate_attributes
 
 Fields = Literal["all", "first"] | int
 
+#: The chunk key separator each version's layout uses (zarr v2 ``dimension_separator``).
+_SEPARATORS = {"0.1": ".", "0.2": "/", "0.3": "/", "0.4": "/"}
+
 #: Groups that only hold others (plate rows): their attributes are not OME metadata.
 _CONTAINERS = frozenset({"row"})
 _NO_METADATA = frozenset({"no-ome-metadata", "ome-missing"})
@@ -320,9 +323,11 @@ class Walk:
                 where = self._key(group.path, path.rstrip("/"))
                 jobs.append(self.array(where, referrer=(group.file, f"{ptr}/datasets/{j}/path")))
         arrays = [a for a in await asyncio.gather(*jobs) if a is not None]
-        names = [a.get("name") for a in axes if type(a) is dict] if type(axes) is list else None
+        names = _axis_names(axes, self.version)
         for array in arrays:
             self._check_level(array, names)
+        if self.version == "0.3" and names is not None:
+            await asyncio.gather(*(self._array_dimensions(a, names) for a in arrays))
         for previous, current in itertools.pairwise(arrays):
             if len(previous.shape) == len(current.shape) and any(
                 c > p for p, c in zip(previous.shape, current.shape, strict=True)
@@ -372,13 +377,41 @@ class Walk:
                     f"dimension_names {array.dimension_names} differ from the axis names {names}",
                     "axes-md",
                 )
-        if self.zarr_format == 2 and self.version == "0.4" and array.separator != "/":
-            self.warn(
+        wanted = _SEPARATORS.get(self.version)
+        if self.zarr_format == 2 and wanted is not None and array.separator != wanted:
+            layout = "nested directories ('/')" if wanted == "/" else "flat keys ('.')"
+            # 0.1 and 0.2 predate the dimension_separator field: a reader of the version looks
+            # for chunks under the version's layout only. Later readers honour the field.
+            report = self.error if self.version in ("0.1", "0.2") else self.warn
+            report(
                 array.file,
                 "/dimension_separator",
                 "chunk-separator",
-                f"chunk keys use {array.separator!r}; 0.4 lays chunks out in nested directories ('/')",
+                f"chunk keys use {array.separator!r}; {self.version} lays chunks out in {layout}",
                 "image-layout",
+            )
+
+    async def _array_dimensions(self, array: Array, names: list[Any]) -> None:
+        """0.3: the axis names are repeated in each level array's ``_ARRAY_DIMENSIONS``."""
+        key = self._key(array.path, ".zattrs")
+        read = await self.reader.read_json(key)
+        attrs = read.value if read.present and read.error is None else None
+        dims = attrs.get("_ARRAY_DIMENSIONS") if type(attrs) is dict else None
+        if dims is None:
+            self.error(
+                array.file,
+                "",
+                "array-dimensions-missing",
+                "0.3 level arrays must repeat the axes in the attribute '_ARRAY_DIMENSIONS'",
+                "multiscale-md",
+            )
+        elif dims != names:
+            self.error(
+                key,
+                "/_ARRAY_DIMENSIONS",
+                "array-dimensions-mismatch",
+                f"_ARRAY_DIMENSIONS {dims} differ from the axes {names}",
+                "multiscale-md",
             )
 
     async def _image_labels(self, image: Group, levels: list[list[Array]]) -> None:
@@ -691,3 +724,12 @@ def _layout(
                     names + _codec_names(inner.get("codecs"), "name"),
                 )
     return outer, None, names
+
+
+def _axis_names(axes: Any, version: str) -> list[Any] | None:
+    """The axis names of a multiscale: objects (0.4+), names (0.3), or t, c, z, y, x (0.1, 0.2)."""
+    if type(axes) is list:
+        return [a.get("name") if type(a) is dict else a for a in axes]
+    if axes is None and version in ("0.1", "0.2"):
+        return ["t", "c", "z", "y", "x"]  # "All image arrays are 5-dimensional" (§image-layout)
+    return None
