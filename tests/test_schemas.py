@@ -114,7 +114,7 @@ def test_strict_variant_exists_for_every_kind(version: str) -> None:
 
 
 def test_versions_with_schemas() -> None:
-    assert schemas.versions() == ("0.4", "0.5")
+    assert schemas.versions() == ("0.1", "0.2", "0.3", "0.4", "0.5")
     assert "image" in schemas.kinds("0.4")
 
 

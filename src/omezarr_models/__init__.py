@@ -25,7 +25,7 @@ from omezarr_models.schemas import versions as supported_versions
 from omezarr_models.validate import validate_attributes, validate_path
 
 if TYPE_CHECKING:
-    from omezarr_models import v04, v05
+    from omezarr_models import v01, v02, v03, v04, v05
     from omezarr_models.dataset import DatasetReport, open_ome_zarr, validate_dataset
 
 __version__ = "0.1.0"
@@ -42,6 +42,9 @@ __all__ = [
     "load_schema",
     "open_ome_zarr",
     "supported_versions",
+    "v01",
+    "v02",
+    "v03",
     "v04",
     "v05",
     "validate_attributes",
@@ -49,7 +52,7 @@ __all__ = [
     "validate_path",
 ]
 
-_LAZY = {"v04", "v05"}
+_LAZY = {"v01", "v02", "v03", "v04", "v05"}
 # Dataset access needs zarr-python: imported on first use, not with the package.
 _DATASET = {"validate_dataset", "open_ome_zarr", "DatasetReport"}
 
