@@ -33,11 +33,11 @@ class Hierarchy:
 
     @property
     def zarr_format(self) -> int:
-        return 2 if self.version == "0.4" else 3
+        return 2 if self.version in ("0.1", "0.2", "0.3", "0.4") else 3
 
     def attrs(self, meta: dict[str, Any]) -> dict[str, Any]:
         """Wrap OME metadata as the attributes of this version."""
-        if self.version == "0.4" or not meta:
+        if self.zarr_format == 2 or not meta:
             return meta
         return {"ome": {"version": self.version, **meta}}
 
@@ -78,6 +78,8 @@ class Hierarchy:
                     doc["dimension_names"] = spec["dimension_names"]
                 _dump(folder / "zarr.json", doc)
             else:
+                if "array_dimensions" in spec:  # 0.3 repeats the axes in each level's attributes
+                    _dump(folder / ".zattrs", {"_ARRAY_DIMENSIONS": spec["array_dimensions"]})
                 _dump(
                     folder / ".zarray",
                     {
@@ -106,6 +108,9 @@ AXES = [
 ]
 
 
+OLD_VERSIONS = ("0.1", "0.2", "0.3")
+
+
 def multiscale(version: str, levels: int = 2, name: str = "image") -> dict[str, Any]:
     """A strictly valid multiscale of ``levels`` levels with axes c, y, x."""
     ms: dict[str, Any] = {
@@ -121,8 +126,14 @@ def multiscale(version: str, levels: int = 2, name: str = "image") -> dict[str, 
         "type": "mean",
         "metadata": {"method": "block mean"},
     }
-    if version == "0.4":
-        ms["version"] = "0.4"
+    if version in OLD_VERSIONS:  # no transformations; 0.3 names its axes, 0.1/0.2 are 5-D
+        ms["datasets"] = [{"path": str(i)} for i in range(levels)]
+        if version == "0.3":
+            ms["axes"] = ["c", "y", "x"]
+        else:
+            del ms["axes"]
+    if version != "0.5":
+        ms["version"] = version
     return ms
 
 
@@ -138,9 +149,15 @@ def add_image(
     h.groups[path] = {"multiscales": [multiscale(h.version, levels)]}
     for i in range(levels):
         level_shape = [shape[0], *(n // 2**i for n in shape[1:])]
+        if h.version in ("0.1", "0.2"):
+            level_shape = [1, *level_shape[:1], 1, *level_shape[1:]]  # t, c, z, y, x
         spec: dict[str, Any] = {"shape": level_shape, "dtype": dtype}
-        if h.version != "0.4":
+        if h.zarr_format == 3:
             spec["dimension_names"] = ["c", "y", "x"]
+        if h.version == "0.3":
+            spec["array_dimensions"] = ["c", "y", "x"]
+        if h.version == "0.1":
+            spec["separator"] = "."
         h.arrays[_join(path, str(i))] = spec
 
 
@@ -160,8 +177,8 @@ def add_label(
     path = _join(labels, name)
     add_image(h, path, levels=levels, shape=shape, dtype=dtype)
     colors: dict[str, Any] = {"colors": [{"label-value": 1, "rgba": [255, 0, 0, 255]}]}
-    if h.version == "0.4":
-        colors["version"] = "0.4"
+    if h.version != "0.5":
+        colors["version"] = h.version
     h.groups[path]["image-label"] = colors
 
 
