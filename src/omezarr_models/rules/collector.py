@@ -70,3 +70,7 @@ def is_inner_path(path: str) -> bool:
     if not path or path[0] == "/" or "://" in path:
         return False
     return all(part not in ("", ".", "..") for part in path.rstrip("/").split("/"))
+
+
+#: Versions before 0.4: no axis objects or transformations, looser plates and wells.
+EARLY = frozenset({"0.1", "0.2", "0.3"})

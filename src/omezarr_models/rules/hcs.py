@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from omezarr_models.rules.collector import Collector, check_integers
+from omezarr_models.rules.collector import EARLY, Collector, check_integers
 
 _ACQ_INTS = ("id", "maximumfieldcount", "starttime", "endtime")
 
@@ -50,31 +50,41 @@ def check_plate(plate: Any, ptr: str, c: Collector) -> None:
     if not isinstance(plate, dict):
         return
     check_integers(plate, ("field_count",), ptr, c, "plate-md")
+    if c.version in EARLY:
+        # Before 0.4 the text asks only for unique acquisition ids: names, well paths and
+        # indices are unconstrained (a well path may even hold more directories).
+        _check_acquisitions(plate.get("acquisitions"), ptr, c)
+        return
     rows = _names(plate.get("rows"), f"{ptr}/rows", "row", c)
     columns = _names(plate.get("columns"), f"{ptr}/columns", "column", c)
-    acquisitions = plate.get("acquisitions")
-    if isinstance(acquisitions, list):
-        ids: set[int] = set()
-        for k, acq in enumerate(acquisitions):
-            if not isinstance(acq, dict):
-                continue
-            check_integers(acq, _ACQ_INTS, f"{ptr}/acquisitions/{k}", c, "plate-md")
-            acq_id = acq.get("id")
-            if isinstance(acq_id, int) and not isinstance(acq_id, bool):
-                if acq_id in ids:
-                    c.must(
-                        f"{ptr}/acquisitions/{k}/id",
-                        "acquisition-ids-not-unique",
-                        f"acquisition id {acq_id} is used more than once",
-                        "plate-md",
-                    )
-                ids.add(acq_id)
+    _check_acquisitions(plate.get("acquisitions"), ptr, c)
     wells = plate.get("wells")
     if isinstance(wells, list):
         paths: set[str] = set()
         for k, well in enumerate(wells):
             if isinstance(well, dict):
                 _check_plate_well(well, f"{ptr}/wells/{k}", rows, columns, paths, c)
+
+
+def _check_acquisitions(acquisitions: Any, ptr: str, c: Collector) -> None:
+    """Integer fields and unique ids of a plate's acquisitions."""
+    if not isinstance(acquisitions, list):
+        return
+    ids: set[int] = set()
+    for k, acq in enumerate(acquisitions):
+        if not isinstance(acq, dict):
+            continue
+        check_integers(acq, _ACQ_INTS, f"{ptr}/acquisitions/{k}", c, "plate-md")
+        acq_id = acq.get("id")
+        if isinstance(acq_id, int) and not isinstance(acq_id, bool):
+            if acq_id in ids:
+                c.must(
+                    f"{ptr}/acquisitions/{k}/id",
+                    "acquisition-ids-not-unique",
+                    f"acquisition id {acq_id} is used more than once",
+                    "plate-md",
+                )
+            ids.add(acq_id)
 
 
 def _index(well: dict[str, Any], key: str) -> int | None:
@@ -171,7 +181,7 @@ def check_well(well: Any, ptr: str, c: Collector) -> None:
         elif type(acquisition) is float:
             check_integers(image, ("acquisition",), f"{ptr}/images/{k}", c, "well-md")
         path = image.get("path")
-        if isinstance(path, str):
+        if isinstance(path, str) and c.version not in EARLY:  # unique paths: from 0.4
             if path in seen:
                 c.must(
                     f"{ptr}/images/{k}/path",
@@ -183,8 +193,9 @@ def check_well(well: Any, ptr: str, c: Collector) -> None:
     if len(acquisitions) > 1:
         # The fields themselves show several acquisitions, so each must name its own; with the
         # plate at hand, the dataset-level check also covers a single named acquisition.
+        report = c.should if c.version in EARLY else c.must  # a SHOULD until 0.4
         for k in without:
-            c.must(
+            report(
                 f"{ptr}/images/{k}",
                 "well-image-acquisition-missing",
                 f"the well's fields come from {len(acquisitions)} acquisitions, "

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from omezarr_models.rules.collector import Collector, is_inner_path
+from omezarr_models.rules.collector import EARLY, Collector, is_inner_path
 
 # Rank of an axis type in the required order: time, then channel/custom/none, then space.
 _RANK = {"time": 0, "space": 2}
@@ -103,7 +103,7 @@ def _is_plain_transformations(cts: list[Any], n_axes: int) -> bool:
 
 def check_multiscale(ms: dict[str, Any], ptr: str, c: Collector) -> None:
     """Check one multiscale: its axes, dataset paths and transformation vectors."""
-    axes = ms.get("axes")
+    axes = ms.get("axes") if c.version not in ("0.1", "0.2") else None  # no axes before 0.3
     n_axes: int | None = None
     if type(axes) is list:
         n_axes = len(axes)
@@ -135,10 +135,10 @@ def check_multiscale(ms: dict[str, Any], ptr: str, c: Collector) -> None:
                     )
                 seen.add(path)
             cts = ds.get("coordinateTransformations")
-            if type(cts) is list:
+            if type(cts) is list and c.version not in EARLY:  # transformations: from 0.4
                 _check_transformations(cts, ptr, f"/datasets/{j}", n_axes, c)
     cts = ms.get("coordinateTransformations")
-    if type(cts) is list:
+    if type(cts) is list and c.version not in EARLY:
         _check_transformations(cts, ptr, "", n_axes, c)
 
 
