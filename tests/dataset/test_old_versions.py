@@ -50,8 +50,23 @@ def test_0_3_arrays_repeat_the_axes(tmp_path: Path) -> None:
     del h.arrays["1"]["array_dimensions"]
     h.arrays["0"]["array_dimensions"] = ["c", "x", "y"]
     report = validate_dataset(h.write(tmp_path / "i.zarr"))
-    assert_error(report, "array-dimensions-missing", "1/.zarray")
+    assert_error(report, "array-dimensions-missing", ".zattrs")
     assert_error(report, "array-dimensions-mismatch", "0/.zattrs", "/_ARRAY_DIMENSIONS")
+
+
+def test_0_3_axes_repeated_on_the_group_as_the_text_says(tmp_path: Path) -> None:
+    h = image("0.3")
+    for spec in h.arrays.values():
+        del spec["array_dimensions"]
+    h.groups[""]["_ARRAY_DIMENSIONS"] = ["c", "y", "x"]
+    assert_valid(validate_dataset(h.write(tmp_path / "i.zarr")))
+    h.groups[""]["_ARRAY_DIMENSIONS"] = ["y", "x"]
+    assert_error(
+        validate_dataset(h.write(tmp_path / "j.zarr")),
+        "array-dimensions-mismatch",
+        ".zattrs",
+        "/_ARRAY_DIMENSIONS",
+    )
 
 
 def test_0_3_array_dimensions_follow_the_axes(tmp_path: Path) -> None:

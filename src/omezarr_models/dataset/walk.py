@@ -327,7 +327,7 @@ class Walk:
         for array in arrays:
             self._check_level(array, names)
         if self.version == "0.3" and names is not None:
-            await asyncio.gather(*(self._array_dimensions(a, names) for a in arrays))
+            await self._array_dimensions(group, arrays, names)
         for previous, current in itertools.pairwise(arrays):
             if len(previous.shape) == len(current.shape) and any(
                 c > p for p, c in zip(previous.shape, current.shape, strict=True)
@@ -391,26 +391,47 @@ class Walk:
                 "image-layout",
             )
 
-    async def _array_dimensions(self, array: Array, names: list[Any]) -> None:
-        """0.3: the axis names are repeated in each level array's ``_ARRAY_DIMENSIONS``."""
-        key = self._key(array.path, ".zattrs")
-        read = await self.reader.read_json(key)
-        attrs = read.value if read.present and read.error is None else None
-        dims = attrs.get("_ARRAY_DIMENSIONS") if type(attrs) is dict else None
-        if dims is None:
+    async def _array_dimensions(self, group: Group, arrays: list[Array], names: list[Any]) -> None:
+        """0.3: the axis names are repeated in ``_ARRAY_DIMENSIONS``.
+
+        The text asks it of the group that holds the level arrays; xarray's encoding puts it on
+        each array. Either is accepted; a copy that differs from the axes is an error.
+        """
+        on_group = group.attrs.get("_ARRAY_DIMENSIONS")
+        if on_group is not None:
+            if on_group != names:
+                self.error(
+                    group.file,
+                    "/_ARRAY_DIMENSIONS",
+                    "array-dimensions-mismatch",
+                    f"_ARRAY_DIMENSIONS {on_group} differ from the axes {names}",
+                    "multiscale-md",
+                )
+            return
+        reads = await asyncio.gather(
+            *(self.reader.read_json(self._key(a.path, ".zattrs")) for a in arrays)
+        )
+        missing = False
+        for read in reads:
+            attrs = read.value if read.present and read.error is None else None
+            dims = attrs.get("_ARRAY_DIMENSIONS") if type(attrs) is dict else None
+            if dims is None:
+                missing = True
+            elif dims != names:
+                self.error(
+                    read.key,
+                    "/_ARRAY_DIMENSIONS",
+                    "array-dimensions-mismatch",
+                    f"_ARRAY_DIMENSIONS {dims} differ from the axes {names}",
+                    "multiscale-md",
+                )
+        if missing:
             self.error(
-                array.file,
+                group.file,
                 "",
                 "array-dimensions-missing",
-                "0.3 level arrays must repeat the axes in the attribute '_ARRAY_DIMENSIONS'",
-                "multiscale-md",
-            )
-        elif dims != names:
-            self.error(
-                key,
-                "/_ARRAY_DIMENSIONS",
-                "array-dimensions-mismatch",
-                f"_ARRAY_DIMENSIONS {dims} differ from the axes {names}",
+                "0.3 repeats the axes in '_ARRAY_DIMENSIONS' of the group holding the levels "
+                "(or, as xarray writes it, of every level array)",
                 "multiscale-md",
             )
 
