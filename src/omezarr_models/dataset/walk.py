@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from omezarr_models.dataset.access import JsonRead, Reader
 from omezarr_models.report import Issue, Report, Severity
-from omezarr_models.rules.collector import is_inner_path
+from omezarr_models.rules.collector import EARLY, is_inner_path
 from omezarr_models.rules.labels import label_section
 from omezarr_models.sections import reference
 from omezarr_models.validate import validate_attributes
@@ -124,6 +124,12 @@ class Walk:
     # ----------------------------------------------------------------------------- reading
     def _key(self, path: str, name: str) -> str:
         return f"{path}/{name}" if path else name
+
+    async def _is_group(self, path: str) -> bool:
+        """Whether a group exists at ``path`` (its ``zarr.json``, or ``.zgroup`` in zarr v2)."""
+        return await self.reader.exists(
+            self._key(path, "zarr.json" if self.zarr_format == 3 else ".zgroup")
+        )
 
     async def group(self, path: str, *, referrer: tuple[str, str], what: str) -> Group | None:
         """Read and validate the group at ``path``; report it missing against ``referrer``."""
@@ -437,9 +443,7 @@ class Walk:
 
     async def _image_labels(self, image: Group, levels: list[list[Array]]) -> None:
         labels_path = self._key(image.path, "labels")
-        if await self.reader.exists(
-            self._key(labels_path, "zarr.json" if self.zarr_format == 3 else ".zgroup")
-        ):
+        if await self._is_group(labels_path):
             labels = await self.group(labels_path, referrer=(image.file, ""), what="labels group")
             if labels is not None:
                 await self.labels(labels, levels[0] if levels else None)
@@ -603,7 +607,8 @@ class Walk:
                         "well-md",
                     )
             elif plate_ids is not None and len(plate_ids) > 1:
-                self.error(
+                report = self.should if self.version in EARLY else self.error  # MUST from 0.4
+                report(
                     group.file,
                     ptr,
                     "well-image-acquisition-missing",
@@ -644,12 +649,7 @@ class Walk:
     async def bioformats2raw(self, group: Group) -> None:
         """The series of a collection: listed in OME/series, or numbered groups 0, 1, 2..."""
         series_group = None
-        probe = await self.reader.read_json(
-            self._key(
-                self._key(group.path, "OME"), "zarr.json" if self.zarr_format == 3 else ".zgroup"
-            )
-        )
-        if probe.present:
+        if await self._is_group(self._key(group.path, "OME")):
             series_group = await self.group(
                 self._key(group.path, "OME"), referrer=(group.file, ""), what="OME group"
             )
@@ -668,22 +668,14 @@ class Walk:
         while True:
             batch = [str(n) for n in range(index, index + 16)]
             probes = await asyncio.gather(
-                *(
-                    self.reader.read_json(
-                        self._key(
-                            self._key(group.path, n),
-                            "zarr.json" if self.zarr_format == 3 else ".zgroup",
-                        )
-                    )
-                    for n in batch
-                )
+                *(self._is_group(self._key(group.path, n)) for n in batch)
             )
-            present = [n for n, p in zip(batch, probes, strict=True) if p.present]
+            present = [n for n, found in zip(batch, probes, strict=True) if found]
             await asyncio.gather(*(self._series_image(group, n, (group.file, "")) for n in present))
             if len(present) < len(batch):
                 break
             index += len(batch)
-        if index == 0 and not probes[0].present:
+        if index == 0 and not probes[0]:
             self.error(
                 group.file,
                 "",
