@@ -188,6 +188,18 @@ def schema(
     sys.stdout.write(json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
 
 
+@app.command()
+def docs(
+    out: Annotated[str, typer.Argument(help="Folder to write the Markdown pages into.")],
+) -> None:
+    """Generate the spec reference (Markdown) from the project's schemas: a page per version and
+    kind, a rule index and the changes between versions."""
+    from omezarr_models.docs import generate_docs
+
+    files = generate_docs(out)
+    Console(highlight=False).print(f"wrote {len(files)} pages to {out}")
+
+
 def run() -> None:
     """Console-script entry point."""
     app()
