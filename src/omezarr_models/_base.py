@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict
+from pydantic.config import ExtraValues
 
 
 class OmeModel(BaseModel):
@@ -21,6 +22,33 @@ class OmeModel(BaseModel):
         validate_by_alias=True,
         serialize_by_alias=True,
     )
+
+    @classmethod
+    def model_validate(
+        cls,
+        obj: Any,
+        *,
+        strict: bool | None = None,
+        extra: ExtraValues | None = None,
+        from_attributes: bool | None = None,
+        context: Any | None = None,
+        by_alias: bool | None = None,
+        by_name: bool | None = None,
+    ) -> Self:
+        """Validate JSON data: keys are the spec's (``label-value``), never Python names.
+
+        Keyword construction (``LabelColor(label_value=1)``) still takes Python names; a JSON
+        document holding ``label_value`` has a key the spec does not know, as the validator says.
+        """
+        return super().model_validate(
+            obj,
+            strict=strict,
+            extra=extra,
+            from_attributes=from_attributes,
+            context=context,
+            by_alias=by_alias,
+            by_name=False if by_name is None else by_name,
+        )
 
     def to_json_dict(self) -> dict[str, Any]:
         """Return the JSON object: the keys that were given or set, unknown keys included."""
