@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any, Final
 
 from hypothesis import strategies as st
@@ -168,6 +169,7 @@ def check_kind(kind: str) -> None:
         raise ValueError(f"unknown kind {kind!r}; choose one of {', '.join(KINDS)}")
 
 
+@cache
 def json_leaves() -> SearchStrategy[Any]:
     """JSON scalars: null, booleans, integers, finite floats and short strings."""
     return (
@@ -179,6 +181,7 @@ def json_leaves() -> SearchStrategy[Any]:
     )
 
 
+@cache
 def json_values(*, max_leaves: int = 10) -> SearchStrategy[Any]:
     """Arbitrary JSON values, nested lists and objects included (see ``strategies.json_values``)."""
     return st.recursive(
@@ -190,6 +193,7 @@ def json_values(*, max_leaves: int = 10) -> SearchStrategy[Any]:
     )
 
 
+@cache
 def extra_keys(reserved: frozenset[str] = RESERVED_KEYS) -> SearchStrategy[str]:
     """Names of unknown keys: never a key the spec defines (nor one in ``reserved``)."""
     return st.one_of(
@@ -199,16 +203,15 @@ def extra_keys(reserved: frozenset[str] = RESERVED_KEYS) -> SearchStrategy[str]:
     ).filter(lambda key: key not in reserved)
 
 
-@st.composite
-def extras(draw: st.DrawFn, reserved: frozenset[str] = RESERVED_KEYS) -> dict[str, Any]:
+@cache
+def extras(reserved: frozenset[str] = RESERVED_KEYS) -> SearchStrategy[dict[str, Any]]:
     """Sometimes (one time in six) one or two unknown keys with arbitrary JSON values."""
-    if draw(st.integers(0, 5)) != 0:
-        return {}
-    return draw(
-        st.dictionaries(extra_keys(reserved), json_values(max_leaves=4), min_size=1, max_size=2)
-    )
+    some = st.dictionaries(extra_keys(reserved), json_values(max_leaves=4), min_size=1, max_size=2)
+    none: SearchStrategy[dict[str, Any]] = st.builds(dict)
+    return st.integers(0, 5).flatmap(lambda k: some if k == 0 else none)
 
 
+@cache
 def finite_numbers() -> SearchStrategy[int | float]:
     """Any JSON number: integers and finite floats, with round values more often."""
     return st.one_of(
@@ -218,6 +221,7 @@ def finite_numbers() -> SearchStrategy[int | float]:
     )
 
 
+@cache
 def positive_numbers() -> SearchStrategy[int | float]:
     """Positive JSON numbers, as pixel sizes and scale factors are."""
     return st.one_of(
@@ -227,11 +231,13 @@ def positive_numbers() -> SearchStrategy[int | float]:
     )
 
 
+@cache
 def alnum_names(*, max_size: int = 3) -> SearchStrategy[str]:
     """Non-empty names of ASCII letters and digits (plate rows and columns, fields of view)."""
     return st.text(alphabet=ALNUM, min_size=1, max_size=max_size)
 
 
+@cache
 def path_segments() -> SearchStrategy[str]:
     """One segment of a relative path: letters, digits, ``_``, ``-`` and ``.``; never ``.``/``..``."""
     return st.text(alphabet=PATH_CHARS, min_size=1, max_size=6).filter(
@@ -239,6 +245,7 @@ def path_segments() -> SearchStrategy[str]:
     )
 
 
+@cache
 def inner_paths(*, max_depth: int = 2) -> SearchStrategy[str]:
     """Relative paths that stay inside their group: one or more segments joined by ``/``."""
     return st.lists(path_segments(), min_size=1, max_size=max_depth).map("/".join)

@@ -1,10 +1,12 @@
 """One-rule mutations of valid documents, each labelled with the issue code it must set off.
 
-A :class:`Mutation` changes a valid document in place so that it breaks exactly one rule of the
-spec (a MUST rule, or with ``should=True`` a SHOULD rule, which is an error only when validating
-with ``strict=True``). Mutations build what they need (a second row, an omero block, a third
-field of view, ...) rather than depend on what the document happens to contain, so that nearly
-every mutation applies to every document of its kinds.
+A :class:`Mutation` changes a valid document in place so that it breaks one rule of the spec (a
+MUST rule, or with ``should=True`` a SHOULD rule, which is an error only when validating with
+``strict=True``); the validator must report that rule's code as an error. Some changes cannot
+help breaking a neighbouring rule too (a single axis is too few axes and too few space axes).
+Mutations build what they need (a second row, an omero block, a third field of view, ...)
+rather than depend on what the document happens to contain, so that nearly every mutation
+applies to every document of its kinds.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from hypothesis import assume
+from hypothesis import assume, event, note
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
@@ -1282,6 +1284,8 @@ def mutated(
         assume(usable)
         mutation = draw(st.sampled_from(usable))
         mutation.apply(draw, doc, version)
+        event(f"mutation {mutation.code}")  # shown by --hypothesis-show-statistics
+        note(f"mutation: {mutation.label} -> {mutation.code}")
         return doc, mutation.code
 
     return build()

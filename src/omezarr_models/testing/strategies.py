@@ -31,7 +31,9 @@ This module needs ``hypothesis`` (a test dependency); ``import omezarr_models`` 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection
+from functools import cache
 from typing import Any, Literal, overload
 
 from hypothesis import strategies as st
@@ -83,14 +85,78 @@ def json_values(*, max_leaves: int = 10) -> SearchStrategy[Any]:
     return c.json_values(max_leaves=max_leaves)
 
 
+# Every strategy drawn from inside the composites below is built once (here or by a cached
+# factory): building strategies on every draw costs more than the draws themselves.
+_TEXT4 = st.text(max_size=4)
+_TEXT6 = st.text(max_size=6)
+_TEXT8 = st.text(max_size=8)
+_TEXT12 = st.text(max_size=12)
+_TEXT20 = st.text(max_size=20)
+_OWN_UNITS = st.sampled_from(("pixel", "micron", "µm", "s", "")) | _TEXT8
+_CUSTOM_TYPES = (
+    st.sampled_from(("angle", "frequency", "lifetime", "phase", "Space")) | _TEXT8
+).filter(lambda t: t not in ("space", "time"))
+_XYZ_ORDERS = st.permutations(["x", "y", "z"])
+_OTHER_UNITS = st.sampled_from(("degree", "hertz", "")) | _TEXT6
+_MULTISCALE_NAMES = st.sampled_from(("image", "0", "")) | st.text(max_size=10)
+_METHOD_NAMES = st.sampled_from(_METHODS) | _TEXT8
+_SMALL_JSON = json_values(max_leaves=2)
+_METADATA = st.dictionaries(_TEXT6, json_values(), max_size=3)
+_ARGS = st.lists(_SMALL_JSON, max_size=2)
+_KWARGS = st.dictionaries(st.text(max_size=5), _SMALL_JSON, max_size=2)
+_HEX_COLORS = st.text(alphabet="0123456789abcdefABCDEF", min_size=6, max_size=6)
+_WINDOW_INTS = st.lists(st.integers(-(2**31), 2**32), min_size=4, max_size=4)
+_WINDOW_FLOATS = st.lists(
+    st.floats(allow_nan=False, allow_infinity=False, width=32), min_size=4, max_size=4
+)
+_WINDOW_NUMBERS = st.lists(c.finite_numbers(), min_size=4, max_size=4)
+_FAMILIES = st.sampled_from(("linear", "logarithmic", "exponential", "polynomial"))
+_CHANNEL_LABELS = st.sampled_from(("DAPI", "GFP", "")) | st.text(max_size=10)
+_LABEL_VALUES = st.one_of(st.integers(0, 255), st.integers(-(2**63), 2**64 - 1))
+_RGBA = st.lists(st.integers(0, 255), min_size=4, max_size=4)
+_PROPERTIES = st.dictionaries(
+    st.sampled_from(("class", "area", "cell type", "label_value")) | _TEXT8,
+    json_values(max_leaves=3),
+    max_size=3,
+)
+_SOURCE_IMAGES = st.sampled_from(("../../", "../../0", "../")) | c.inner_paths()
+_ACQUISITION_NAMES = st.sampled_from(("first pass", "")) | st.text(max_size=10)
+_PLATE_NAMES = st.sampled_from(("plate 1", "")) | st.text(max_size=10)
+_ACQUISITION_IDS = st.lists(
+    st.integers(0, 10) | st.integers(0, 2**53), min_size=1, max_size=3, unique=True
+)
+_FIELD_ACQUISITIONS = st.lists(st.integers(0, 2**31), min_size=1, max_size=3, unique=True)
+
+
+@cache
+def _vectors(n: int, positive: bool) -> SearchStrategy[list[int | float]]:
+    numbers = c.positive_numbers() if positive else c.finite_numbers()
+    return st.lists(numbers, min_size=n, max_size=n)
+
+
+@cache
+def _unique_lists(elements: SearchStrategy[str], n: int) -> SearchStrategy[list[str]]:
+    return st.lists(elements, min_size=n, max_size=n, unique=True)
+
+
+@cache
+def _mixed_name(name: str) -> SearchStrategy[str]:
+    return st.just(name) | _TEXT4
+
+
 def _maybe(draw: st.DrawFn, *, one_in: int = 2) -> bool:
     """True one time in ``one_in`` (as far as Hypothesis's choices are uniform)."""
     return draw(st.integers(0, one_in - 1)) == 0
 
 
-def _add_extras(draw: st.DrawFn, obj: dict[str, Any]) -> dict[str, Any]:
-    """Sometimes add unknown keys to ``obj``; return it."""
-    obj.update(draw(c.extras()))
+def _add_extras(draw: st.DrawFn, obj: dict[str, Any], extras: bool) -> dict[str, Any]:
+    """When ``extras``, sometimes add unknown keys to ``obj``; return it.
+
+    Whether a document has unknown keys at all is drawn once per document: drawing the chance
+    of them for every object of every document would cost more than the rest of the document.
+    """
+    if extras:
+        obj.update(draw(c.extras()))
     return obj
 
 
@@ -112,7 +178,6 @@ def _unique(names: list[str]) -> list[str]:
     return out
 
 
-@st.composite
 def _unit(draw: st.DrawFn, units: tuple[str, ...], strict: bool) -> str | None:
     """A unit of ``units``; when not strict, sometimes none or a string of one's own."""
     if strict:
@@ -121,12 +186,14 @@ def _unit(draw: st.DrawFn, units: tuple[str, ...], strict: bool) -> str | None:
     if choice == 0:
         return None
     if choice == 1:
-        return draw(st.sampled_from(("pixel", "micron", "µm", "s", "")) | st.text(max_size=8))
+        return draw(_OWN_UNITS)
     return draw(st.sampled_from(units))
 
 
 @st.composite
-def _axes(draw: st.DrawFn, strict: bool, ndim: int | None) -> list[dict[str, Any]]:
+def _draw_axes(
+    draw: st.DrawFn, strict: bool, ndim: int | None, extras: bool
+) -> list[dict[str, Any]]:
     n = draw(st.integers(2, 5)) if ndim is None else ndim
     n_space = draw(st.integers(max(2, n - 2), min(3, n)))
     n_other = n - n_space
@@ -139,20 +206,22 @@ def _axes(draw: st.DrawFn, strict: bool, ndim: int | None) -> list[dict[str, Any
     if style == "conventional":
         names = conventional
     elif style == "own":
-        names = draw(st.lists(st.text(max_size=6), min_size=n, max_size=n, unique=True))
+        names = draw(_unique_lists(_TEXT6, n))
     else:
-        names = _unique([draw(st.just(name) | st.text(max_size=4)) for name in conventional])
-    spaces = names[n - n_space :]
-    if strict and n_space == 3 and sorted(spaces) == ["x", "y", "z"]:
-        names[n - n_space :] = ["z", "y", "x"]  # the SHOULD order
+        names = _unique([draw(_mixed_name(name)) for name in conventional])
+    if n_space == 3 and sorted(names[-3:]) == ["x", "y", "z"]:
+        if strict:
+            names[-3:] = ["z", "y", "x"]  # the SHOULD order
+        elif draw(st.booleans()):
+            names[-3:] = draw(_XYZ_ORDERS)  # allowed, with a warning
     out: list[dict[str, Any]] = []
     k = 0
     if has_time:
         axis: dict[str, Any] = {"name": names[k], "type": "time"}
-        unit = draw(_unit(TIME_UNITS, strict))
+        unit = _unit(draw, TIME_UNITS, strict)
         if unit is not None:
             axis["unit"] = unit
-        out.append(_add_extras(draw, axis))
+        out.append(_add_extras(draw, axis, extras))
         k += 1
     if has_middle:
         flavours = ("channel", "custom") if strict else ("channel", "custom", "untyped")
@@ -161,21 +230,23 @@ def _axes(draw: st.DrawFn, strict: bool, ndim: int | None) -> list[dict[str, Any
         if flavour == "channel":
             axis["type"] = "channel"
         elif flavour == "custom":
-            custom = st.sampled_from(("angle", "frequency", "lifetime", "phase", "Space"))
-            axis["type"] = draw(
-                (custom | st.text(max_size=8)).filter(lambda t: t not in ("space", "time"))
-            )
+            axis["type"] = draw(_CUSTOM_TYPES)
         if _maybe(draw, one_in=4):
-            axis["unit"] = draw(st.sampled_from(("degree", "hertz", "")) | st.text(max_size=6))
-        out.append(_add_extras(draw, axis))
+            axis["unit"] = draw(_OTHER_UNITS)
+        out.append(_add_extras(draw, axis, extras))
         k += 1
     for name in names[k:]:
         axis = {"name": name, "type": "space"}
-        unit = draw(_unit(SPACE_UNITS, strict))
+        unit = _unit(draw, SPACE_UNITS, strict)
         if unit is not None:
             axis["unit"] = unit
-        out.append(_add_extras(draw, axis))
+        out.append(_add_extras(draw, axis, extras))
     return out
+
+
+@cache
+def _axes(strict: bool, ndim: int | None, extras: bool) -> SearchStrategy[list[dict[str, Any]]]:
+    return _draw_axes(strict, ndim, extras)
 
 
 def axes(
@@ -202,85 +273,115 @@ def axes(
     c.check_version(version)
     if ndim is not None and not 2 <= ndim <= 5:
         raise ValueError(f"ndim must be between 2 and 5, not {ndim}")
-    return _axes(strict, ndim)
+    return _axes(strict, ndim, True)
 
 
 # ------------------------------------------------------------------------------------------
 # Multiscales
 
 
-@st.composite
-def _vector_or_path(draw: st.DrawFn, kind: str, vector: list[int | float]) -> dict[str, Any]:
+def _vector_or_path(
+    draw: st.DrawFn, kind: str, vector: list[int | float], extras: bool
+) -> dict[str, Any]:
     """A scale or translation: its vector, or (one time in six) a path to binary data."""
     if _maybe(draw, one_in=6):
         out: dict[str, Any] = {"type": kind, "path": draw(c.inner_paths())}
     else:
         out = {"type": kind, kind: vector}
-    return _add_extras(draw, out)
+    return _add_extras(draw, out, extras)
 
 
-@st.composite
 def _transformations(
-    draw: st.DrawFn, n: int, scale_vector: list[int | float]
+    draw: st.DrawFn,
+    scale: list[int | float],
+    offset: list[int | float] | None,
+    extras: bool,
 ) -> list[dict[str, Any]]:
-    """``[scale]`` or ``[scale, translation]``."""
-    out = [draw(_vector_or_path("scale", scale_vector))]
-    if draw(st.booleans()):
-        offset = draw(st.lists(c.finite_numbers(), min_size=n, max_size=n))
-        out.append(draw(_vector_or_path("translation", offset)))
+    """``[scale]``, or ``[scale, translation]`` when an ``offset`` is given."""
+    out = [_vector_or_path(draw, "scale", scale, extras)]
+    if offset is not None:
+        out.append(_vector_or_path(draw, "translation", offset, extras))
+    return out
+
+
+_LEVELS = (1, 1, 2, 2, 3, 3, 4, 5)
+
+
+def _downsampled(
+    vector: list[int | float], downsampled: list[bool], factor: int
+) -> list[int | float]:
+    """``vector`` times ``factor`` along the downsampled axes (unchanged where that would
+    overflow a float: JSON has no infinity)."""
+    out: list[int | float] = []
+    for value, down in zip(vector, downsampled, strict=True):
+        scaled = value * factor if down else value
+        out.append(scaled if math.isfinite(scaled) else value)
     return out
 
 
 @st.composite
-def _multiscale(
-    draw: st.DrawFn, version: str, strict: bool, max_levels: int, ndim: int | None
+def _draw_multiscale(
+    draw: st.DrawFn, version: str, strict: bool, max_levels: int, ndim: int | None, extras: bool
 ) -> dict[str, Any]:
-    ax = draw(_axes(strict, ndim))
+    ax = draw(_axes(strict, ndim, extras))
     n = len(ax)
-    levels = draw(st.integers(1, max_levels))
+    levels = min(draw(st.sampled_from(_LEVELS)), max_levels)
     style = draw(st.sampled_from(("numbers", "s-numbers", "own")))
     if style == "numbers":
         paths = [str(i) for i in range(levels)]
     elif style == "s-numbers":
         paths = [f"s{i}" for i in range(levels)]
     else:
-        paths = draw(st.lists(c.inner_paths(), min_size=levels, max_size=levels, unique=True))
-    base = draw(st.lists(c.positive_numbers(), min_size=n, max_size=n))
+        paths = draw(_unique_lists(c.inner_paths(), levels))
+    # one pixel size and one offset per multiscale, scaled by 2 per level along space axes:
+    # a drawn vector per level would cost more and tell the validator nothing more
+    base = draw(_vectors(n, True))
+    base_offset = draw(_vectors(n, False))
     downsampled = [a.get("type") == "space" for a in ax]
     datasets = []
     for level, path in enumerate(paths):
         factor = 2**level
-        vector = [v * factor if down else v for v, down in zip(base, downsampled, strict=True)]
+        scale = _downsampled(base, downsampled, factor)
+        offset = _downsampled(base_offset, downsampled, factor) if draw(st.booleans()) else None
         ds: dict[str, Any] = {
             "path": path,
-            "coordinateTransformations": draw(_transformations(n, vector)),
+            "coordinateTransformations": _transformations(draw, scale, offset, extras),
         }
-        datasets.append(_add_extras(draw, ds))
+        datasets.append(_add_extras(draw, ds, extras))
     out: dict[str, Any] = {"axes": ax, "datasets": datasets}
     if _maybe(draw, one_in=4):
-        scale = draw(st.lists(c.positive_numbers(), min_size=n, max_size=n))
-        out["coordinateTransformations"] = draw(_transformations(n, scale))
-    # the SHOULD keys: always when strict, often otherwise
+        offset = base_offset if draw(st.booleans()) else None
+        out["coordinateTransformations"] = _transformations(
+            draw, draw(_vectors(n, True)), offset, extras
+        )
+    # the SHOULD keys: always when strict, most of the time otherwise
     if strict or not _maybe(draw, one_in=4):
-        out["name"] = draw(st.sampled_from(("image", "0", "")) | st.text(max_size=10))
+        out["name"] = draw(_MULTISCALE_NAMES)
     if version == "0.4" and (strict or not _maybe(draw, one_in=4)):
         out["version"] = version
     if strict or not _maybe(draw, one_in=4):
-        out["type"] = draw(st.sampled_from(_METHODS) | st.text(max_size=8))
+        out["type"] = draw(_METHOD_NAMES)
     if strict or not _maybe(draw, one_in=4):
-        metadata: dict[str, Any] = {}
+        metadata: dict[str, Any]
         if draw(st.booleans()):
-            metadata["description"] = draw(st.text(max_size=20))
-            metadata["method"] = draw(st.sampled_from(("skimage.transform.pyramid_gaussian",)))
-            metadata["version"] = draw(st.sampled_from(("0.16.1", "1.0")))
-            metadata["args"] = draw(st.lists(json_values(max_leaves=2), max_size=2))
-            metadata["kwargs"] = draw(
-                st.dictionaries(st.text(max_size=5), json_values(max_leaves=2), max_size=2)
-            )
+            metadata = {
+                "description": draw(_TEXT20),
+                "method": "skimage.transform.pyramid_gaussian",
+                "version": draw(st.sampled_from(("0.16.1", "1.0"))),
+                "args": draw(_ARGS),
+                "kwargs": draw(_KWARGS),
+            }
         else:
-            metadata = draw(st.dictionaries(st.text(max_size=6), json_values(), max_size=3))
+            metadata = draw(_METADATA)
         out["metadata"] = metadata
-    return _add_extras(draw, out)
+    return _add_extras(draw, out, extras)
+
+
+@cache
+def _multiscale(
+    version: str, strict: bool, max_levels: int, ndim: int | None, extras: bool
+) -> SearchStrategy[dict[str, Any]]:
+    return _draw_multiscale(version, strict, max_levels, ndim, extras)
 
 
 def multiscale(
@@ -313,58 +414,47 @@ def multiscale(
         raise ValueError(f"max_levels must be at least 1, not {max_levels}")
     if ndim is not None and not 2 <= ndim <= 5:
         raise ValueError(f"ndim must be between 2 and 5, not {ndim}")
-    return _multiscale(version, strict, max_levels, ndim)
+    return _multiscale(version, strict, max_levels, ndim, True)
 
 
 # ------------------------------------------------------------------------------------------
 # Omero
 
 
-def _hex_colors() -> SearchStrategy[str]:
-    return st.text(alphabet="0123456789abcdefABCDEF", min_size=6, max_size=6)
-
-
-@st.composite
-def _window(draw: st.DrawFn) -> dict[str, Any]:
-    """min <= start <= end <= max, all integers or all floats or a mix."""
+def _window(draw: st.DrawFn, extras: bool) -> dict[str, Any]:
+    """min <= start <= end <= max: all integers, all floats or a mix."""
     style = draw(st.sampled_from(("int", "float", "mixed")))
+    values: list[int | float]
     if style == "int":
-        values: list[int | float] = draw(
-            st.lists(st.integers(-(2**31), 2**32), min_size=4, max_size=4)
-        )
+        values = list(draw(_WINDOW_INTS))
     elif style == "float":
-        values = draw(
-            st.lists(
-                st.floats(allow_nan=False, allow_infinity=False, width=32), min_size=4, max_size=4
-            )
-        )
+        values = list(draw(_WINDOW_FLOATS))
     else:
-        values = draw(st.lists(c.finite_numbers(), min_size=4, max_size=4))
+        values = draw(_WINDOW_NUMBERS)
     lo, start, end, hi = sorted(values)
-    return _add_extras(draw, {"min": lo, "max": hi, "start": start, "end": end})
+    return _add_extras(draw, {"min": lo, "max": hi, "start": start, "end": end}, extras)
 
 
-@st.composite
-def _channel(draw: st.DrawFn) -> dict[str, Any]:
-    out: dict[str, Any] = {"color": draw(_hex_colors()), "window": draw(_window())}
+def _channel(draw: st.DrawFn, extras: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {"color": draw(_HEX_COLORS), "window": _window(draw, extras)}
     if draw(st.booleans()):
         out["active"] = draw(st.booleans())
         out["coefficient"] = draw(c.finite_numbers())
-        out["family"] = draw(
-            st.sampled_from(("linear", "logarithmic", "exponential", "polynomial"))
-        )
+        out["family"] = draw(_FAMILIES)
         out["inverted"] = draw(st.booleans())
-        out["label"] = draw(st.sampled_from(("DAPI", "GFP", "")) | st.text(max_size=10))
-    return _add_extras(draw, out)
+        out["label"] = draw(_CHANNEL_LABELS)
+    return _add_extras(draw, out, extras)
 
 
 @st.composite
-def _omero(draw: st.DrawFn, channels: int | None, version: str | None) -> dict[str, Any]:
+def _draw_omero(
+    draw: st.DrawFn, channels: int | None, version: str | None, extras: bool
+) -> dict[str, Any]:
     n = draw(st.integers(1, 4)) if channels is None else channels
-    out: dict[str, Any] = {"channels": [draw(_channel()) for _ in range(n)]}
+    out: dict[str, Any] = {"channels": [_channel(draw, extras) for _ in range(n)]}
     if draw(st.booleans()):
         out["id"] = draw(st.integers(0, 2**53))
-        out["name"] = draw(st.text(max_size=12))
+        out["name"] = draw(_TEXT12)
     if draw(st.booleans()):
         out["version"] = version if version is not None else draw(st.sampled_from(VERSIONS))
     if draw(st.booleans()):
@@ -375,8 +465,15 @@ def _omero(draw: st.DrawFn, channels: int | None, version: str | None) -> dict[s
             rdefs["defaultZ"] = draw(st.integers(0, 1000))
         if draw(st.booleans()):
             rdefs["model"] = draw(st.sampled_from(("color", "greyscale")))
-        out["rdefs"] = _add_extras(draw, rdefs)
-    return _add_extras(draw, out)
+        out["rdefs"] = _add_extras(draw, rdefs, extras)
+    return _add_extras(draw, out, extras)
+
+
+@cache
+def _omero(
+    channels: int | None, version: str | None, extras: bool
+) -> SearchStrategy[dict[str, Any]]:
+    return _draw_omero(channels, version, extras)
 
 
 def omero(
@@ -402,52 +499,56 @@ def omero(
         c.check_version(version)
     if channels is not None and channels < 0:
         raise ValueError(f"channels must not be negative, not {channels}")
-    return _omero(channels, version)
+    return _omero(channels, version, True)
 
 
 # ------------------------------------------------------------------------------------------
 # image-label
 
 
-def _label_values() -> SearchStrategy[int]:
-    return st.one_of(st.integers(0, 255), st.integers(-(2**63), 2**64 - 1))
+@cache
+def _label_value_lists(max_labels: int) -> SearchStrategy[list[int]]:
+    return st.lists(_LABEL_VALUES, max_size=max_labels, unique=True)
 
 
 @st.composite
-def _image_label(draw: st.DrawFn, version: str, strict: bool, max_labels: int) -> dict[str, Any]:
-    values = draw(st.lists(_label_values(), max_size=max_labels, unique=True))
+def _draw_image_label(
+    draw: st.DrawFn, version: str, strict: bool, max_labels: int, extras: bool
+) -> dict[str, Any]:
+    values = draw(_label_value_lists(max_labels))
     out: dict[str, Any] = {}
     if strict or not _maybe(draw, one_in=4):
         colors = []
         for value in values:
             color: dict[str, Any] = {"label-value": value}
             if not _maybe(draw, one_in=4):
-                color["rgba"] = draw(st.lists(st.integers(0, 255), min_size=4, max_size=4))
-            colors.append(_add_extras(draw, color))
+                color["rgba"] = draw(_RGBA)
+            colors.append(_add_extras(draw, color, extras))
         out["colors"] = colors
     if draw(st.booleans()):
-        described = draw(st.lists(st.sampled_from(values), unique=True)) if values else []
         properties = []
-        for value in described:
-            prop = draw(
-                st.dictionaries(
-                    st.sampled_from(("class", "area", "cell type", "label_value"))
-                    | st.text(max_size=8),
-                    json_values(max_leaves=3),
-                    max_size=3,
-                )
-            )
-            prop.pop("label-value", None)
-            properties.append({"label-value": value, **prop})
+        for value in values:
+            if draw(st.booleans()):
+                prop = draw(_PROPERTIES)
+                prop.pop("label-value", None)
+                properties.append({"label-value": value, **prop})
         out["properties"] = properties
     if draw(st.booleans()):
         source: dict[str, Any] = {}
         if draw(st.booleans()):
-            source["image"] = draw(st.sampled_from(("../../", "../../0", "../")) | c.inner_paths())
-        out["source"] = _add_extras(draw, source)
-    if (version == "0.4" and strict) or draw(st.booleans()):
+            source["image"] = draw(_SOURCE_IMAGES)
+        out["source"] = _add_extras(draw, source, extras)
+    # a SHOULD of both texts (0.5 supersedes it with the version of the "ome" object)
+    if strict or draw(st.booleans()):
         out["version"] = version
-    return _add_extras(draw, out)
+    return _add_extras(draw, out, extras)
+
+
+@cache
+def _image_label(
+    version: str, strict: bool, max_labels: int, extras: bool
+) -> SearchStrategy[dict[str, Any]]:
+    return _draw_image_label(version, strict, max_labels, extras)
 
 
 def image_label(
@@ -460,7 +561,7 @@ def image_label(
     version
         ``"0.4"`` or ``"0.5"``: the ``version`` the object declares when it declares one.
     strict
-        Satisfy every SHOULD rule: ``colors`` always (and ``version`` in 0.4).
+        Satisfy every SHOULD rule: ``colors`` and ``version`` always.
     max_labels
         The largest number of label values.
 
@@ -472,23 +573,28 @@ def image_label(
         and a ``source``.
     """
     c.check_version(version)
-    return _image_label(version, strict, max_labels)
+    return _image_label(version, strict, max_labels, True)
 
 
 # ------------------------------------------------------------------------------------------
 # Plates and wells
 
 
-@st.composite
+@cache
+def _own_names(n: int, strict: bool) -> SearchStrategy[list[str]]:
+    """``n`` unique alphanumeric names; when strict, not even two differing only in case."""
+    if strict:
+        return st.lists(c.alnum_names(), min_size=n, max_size=n, unique_by=str.casefold)
+    return st.lists(c.alnum_names(), min_size=n, max_size=n, unique=True)
+
+
 def _row_names(draw: st.DrawFn, n: int, strict: bool) -> list[str]:
-    style = draw(st.sampled_from(("letters", "letters", "own")))
-    if style == "letters":
-        first = draw(st.sampled_from((0, 0, 7, 24, 26, 700)))  # A, H, Y (then Z, AA), AA, ZY
+    if draw(st.integers(0, 2)) < 2:  # letters: from A, H, Y (then Z, AA), AA or ZY
+        first = draw(st.sampled_from((0, 0, 7, 24, 26, 700)))
         return [c.letters_name(first + i) for i in range(n)]
     return draw(_own_names(n, strict))
 
 
-@st.composite
 def _column_names(draw: st.DrawFn, n: int, strict: bool) -> list[str]:
     style = draw(st.sampled_from(("numbers", "numbers", "padded", "own")))
     first = draw(st.sampled_from((1, 1, 9, 23)))
@@ -499,68 +605,69 @@ def _column_names(draw: st.DrawFn, n: int, strict: bool) -> list[str]:
     return draw(_own_names(n, strict))
 
 
-def _own_names(n: int, strict: bool) -> SearchStrategy[list[str]]:
-    # unique; when strict, not even differing only in case (a SHOULD)
-    key = str.casefold if strict else None
-    if key is None:
-        return st.lists(c.alnum_names(), min_size=n, max_size=n, unique=True)
-    return st.lists(c.alnum_names(), min_size=n, max_size=n, unique_by=key)
-
-
-@st.composite
-def _acquisition(draw: st.DrawFn, acq_id: int, strict: bool) -> dict[str, Any]:
+def _acquisition(draw: st.DrawFn, acq_id: int, strict: bool, extras: bool) -> dict[str, Any]:
     out: dict[str, Any] = {"id": acq_id}
     if strict or draw(st.booleans()):
-        out["name"] = draw(st.sampled_from(("first pass", "")) | st.text(max_size=10))
+        out["name"] = draw(_ACQUISITION_NAMES)
     if strict or draw(st.booleans()):
         out["maximumfieldcount"] = draw(st.integers(1, 2**40))
     if draw(st.booleans()):
-        out["description"] = draw(st.text(max_size=12))
+        out["description"] = draw(_TEXT12)
     if draw(st.booleans()):
         out["starttime"] = draw(st.integers(-(2**40), 2**40))
     if draw(st.booleans()):
         out["endtime"] = draw(st.integers(-(2**40), 2**40))
-    return _add_extras(draw, out)
+    return _add_extras(draw, out, extras)
+
+
+@cache
+def _cells(n_rows: int, n_cols: int) -> SearchStrategy[list[tuple[int, int]]]:
+    """A sparse set of (row, column) indices, in any order."""
+    return st.lists(
+        st.tuples(st.integers(0, n_rows - 1), st.integers(0, n_cols - 1)),
+        unique=True,
+        max_size=n_rows * n_cols,
+    )
 
 
 @st.composite
-def _plate_metadata(
-    draw: st.DrawFn, version: str, strict: bool, max_rows: int, max_columns: int
+def _draw_plate_metadata(
+    draw: st.DrawFn, version: str, strict: bool, max_rows: int, max_columns: int, extras: bool
 ) -> dict[str, Any]:
     n_rows = draw(st.integers(1, max_rows))
     n_cols = draw(st.integers(1, max_columns))
-    rows = draw(_row_names(n_rows, strict))
-    columns = draw(_column_names(n_cols, strict))
-    cells = draw(
-        st.lists(
-            st.tuples(st.integers(0, n_rows - 1), st.integers(0, n_cols - 1)),
-            unique=True,
-            max_size=n_rows * n_cols,
-        )
-    )
+    rows = _row_names(draw, n_rows, strict)
+    columns = _column_names(draw, n_cols, strict)
     wells = [
-        _add_extras(draw, {"path": f"{rows[r]}/{columns[k]}", "rowIndex": r, "columnIndex": k})
-        for r, k in cells
+        _add_extras(
+            draw, {"path": f"{rows[r]}/{columns[k]}", "rowIndex": r, "columnIndex": k}, extras
+        )
+        for r, k in draw(_cells(n_rows, n_cols))
     ]
     out: dict[str, Any] = {
-        "rows": [_add_extras(draw, {"name": name}) for name in rows],
-        "columns": [_add_extras(draw, {"name": name}) for name in columns],
+        "rows": [_add_extras(draw, {"name": name}, extras) for name in rows],
+        "columns": [_add_extras(draw, {"name": name}, extras) for name in columns],
         "wells": wells,
     }
     if draw(st.booleans()):
-        ids = draw(
-            st.lists(
-                st.integers(0, 10) | st.integers(0, 2**53), min_size=1, max_size=3, unique=True
-            )
-        )
-        out["acquisitions"] = [draw(_acquisition(i, strict)) for i in ids]
+        out["acquisitions"] = [
+            _acquisition(draw, i, strict, extras) for i in draw(_ACQUISITION_IDS)
+        ]
     if strict or draw(st.booleans()):
         out["field_count"] = draw(st.integers(1, 100))
     if strict or draw(st.booleans()):
-        out["name"] = draw(st.sampled_from(("plate 1", "")) | st.text(max_size=10))
-    if (version == "0.4" and strict) or not _maybe(draw, one_in=3):
+        out["name"] = draw(_PLATE_NAMES)
+    # a SHOULD in 0.4; the 0.5 text keeps it as a MUST (next to the version of "ome")
+    if version == "0.5" or strict or not _maybe(draw, one_in=3):
         out["version"] = version
-    return _add_extras(draw, out)
+    return _add_extras(draw, out, extras)
+
+
+@cache
+def _plate_metadata(
+    version: str, strict: bool, max_rows: int, max_columns: int, extras: bool
+) -> SearchStrategy[dict[str, Any]]:
+    return _draw_plate_metadata(version, strict, max_rows, max_columns, extras)
 
 
 def plate_metadata(
@@ -573,9 +680,9 @@ def plate_metadata(
     version
         ``"0.4"`` or ``"0.5"``: the ``version`` the plate declares when it declares one.
     strict
-        Satisfy every SHOULD rule: ``name``, ``field_count`` (and in 0.4 ``version``); every
-        acquisition with ``name`` and ``maximumfieldcount``; no two row (or column) names that
-        differ only in case.
+        Satisfy every SHOULD rule: ``name``, ``field_count`` and ``version``; every acquisition
+        with ``name`` and ``maximumfieldcount``; no two row (or column) names that differ only
+        in case. (In 0.5 the plate always has its ``version``: the 0.5 text still says MUST.)
     max_rows, max_columns
         The largest plate drawn (at least 1 each).
 
@@ -589,30 +696,39 @@ def plate_metadata(
     c.check_version(version)
     if max_rows < 1 or max_columns < 1:
         raise ValueError("max_rows and max_columns must be at least 1")
-    return _plate_metadata(version, strict, max_rows, max_columns)
+    return _plate_metadata(version, strict, max_rows, max_columns, True)
 
 
 @st.composite
-def _well_metadata(draw: st.DrawFn, version: str, strict: bool, max_fields: int) -> dict[str, Any]:
+def _draw_well_metadata(
+    draw: st.DrawFn, version: str, strict: bool, max_fields: int, extras: bool
+) -> dict[str, Any]:
     n = draw(st.integers(0, max_fields))
     if draw(st.booleans()):
         paths = [str(i) for i in range(n)]
     else:
-        paths = draw(st.lists(c.alnum_names(max_size=4), min_size=n, max_size=n, unique=True))
+        paths = draw(_unique_lists(c.alnum_names(max_size=4), n))
     style = draw(st.sampled_from(("none", "one", "several")))
-    ids = draw(st.lists(st.integers(0, 2**31), min_size=1, max_size=3, unique=True))
+    ids = draw(_FIELD_ACQUISITIONS)
     images = []
     for path in paths:
         image: dict[str, Any] = {"path": path}
         if style == "one":
             image["acquisition"] = ids[0]
         elif style == "several":
-            image["acquisition"] = draw(st.sampled_from(ids))
-        images.append(_add_extras(draw, image))
+            image["acquisition"] = ids[draw(st.integers(0, len(ids) - 1))]
+        images.append(_add_extras(draw, image, extras))
     out: dict[str, Any] = {"images": images}
-    if (version == "0.4" and strict) or not _maybe(draw, one_in=3):
+    if strict or not _maybe(draw, one_in=3):  # a SHOULD of both texts
         out["version"] = version
-    return _add_extras(draw, out)
+    return _add_extras(draw, out, extras)
+
+
+@cache
+def _well_metadata(
+    version: str, strict: bool, max_fields: int, extras: bool
+) -> SearchStrategy[dict[str, Any]]:
+    return _draw_well_metadata(version, strict, max_fields, extras)
 
 
 def well_metadata(
@@ -625,7 +741,7 @@ def well_metadata(
     version
         ``"0.4"`` or ``"0.5"``: the ``version`` the well declares when it declares one.
     strict
-        Satisfy every SHOULD rule (in 0.4 the well has its ``version``).
+        Satisfy every SHOULD rule: the well has its ``version``.
     max_fields
         The largest number of fields of view.
 
@@ -638,11 +754,16 @@ def well_metadata(
     c.check_version(version)
     if max_fields < 0:
         raise ValueError(f"max_fields must not be negative, not {max_fields}")
-    return _well_metadata(version, strict, max_fields)
+    return _well_metadata(version, strict, max_fields, True)
 
 
 # ------------------------------------------------------------------------------------------
 # Labels groups, bioformats2raw and series
+
+
+@cache
+def _labels(max_size: int) -> SearchStrategy[list[str]]:
+    return st.lists(c.inner_paths(), max_size=max_size, unique=True)
 
 
 def labels(*, max_size: int = 3) -> SearchStrategy[list[str]]:
@@ -659,7 +780,13 @@ def labels(*, max_size: int = 3) -> SearchStrategy[list[str]]:
         Lists of paths such as ``"nuclei"`` or ``"cells/membranes"`` (intermediate groups are
         allowed), possibly empty.
     """
-    return st.lists(c.inner_paths(), max_size=max_size, unique=True)
+    return _labels(max_size)
+
+
+@cache
+def _series(max_size: int) -> SearchStrategy[list[str]]:
+    numbered = st.integers(0, max_size).map(lambda n: [str(i) for i in range(n)])
+    return numbered | st.lists(c.inner_paths(), max_size=max_size, unique=True)
 
 
 def series(*, max_size: int = 4) -> SearchStrategy[list[str]]:
@@ -676,8 +803,19 @@ def series(*, max_size: int = 4) -> SearchStrategy[list[str]]:
         Lists of unique relative paths to image groups: ``"0"``, ``"1"``, ... or paths of
         one's own.
     """
-    numbered = st.integers(0, max_size).map(lambda n: [str(i) for i in range(n)])
-    return numbered | st.lists(c.inner_paths(), max_size=max_size, unique=True)
+    return _series(max_size)
+
+
+def _layout(plate: dict[str, Any] | None) -> dict[str, Any]:
+    out: dict[str, Any] = {"bioformats2raw.layout": 3}
+    if plate is not None:
+        out["plate"] = plate
+    return out
+
+
+@cache
+def _bioformats2raw(version: str, strict: bool, extras: bool) -> SearchStrategy[dict[str, Any]]:
+    return st.one_of(st.none(), _plate_metadata(version, strict, 4, 6, extras)).map(_layout)
 
 
 def bioformats2raw(version: str, *, strict: bool = False) -> SearchStrategy[dict[str, Any]]:
@@ -698,51 +836,55 @@ def bioformats2raw(version: str, *, strict: bool = False) -> SearchStrategy[dict
         documents.
     """
     c.check_version(version)
-
-    def build(plate: dict[str, Any] | None) -> dict[str, Any]:
-        out: dict[str, Any] = {"bioformats2raw.layout": 3}
-        if plate is not None:
-            out["plate"] = plate
-        return out
-
-    return st.one_of(st.none(), plate_metadata(version, strict=strict)).map(build)
+    return _bioformats2raw(version, strict, True)
 
 
 # ------------------------------------------------------------------------------------------
 # Documents
 
 
-@st.composite
-def _metadata(draw: st.DrawFn, version: str, kind: str, strict: bool) -> dict[str, Any]:
+def _metadata(
+    draw: st.DrawFn, version: str, kind: str, strict: bool, extras: bool
+) -> dict[str, Any]:
     """The OME keys of a document of ``kind`` (what the ``ome`` object holds in 0.5)."""
     meta: dict[str, Any]
     if kind in ("image", "label-image"):
         count = 1 if kind == "label-image" or not _maybe(draw, one_in=5) else 2
-        meta = {"multiscales": [draw(multiscale(version, strict=strict)) for _ in range(count)]}
+        meta = {
+            "multiscales": [
+                draw(_multiscale(version, strict, 5, None, extras)) for _ in range(count)
+            ]
+        }
         if kind == "label-image":
-            meta["image-label"] = draw(image_label(version, strict=strict))
+            meta["image-label"] = draw(_image_label(version, strict, 6, extras))
         if _maybe(draw, one_in=2 if kind == "image" else 6):
-            meta["omero"] = draw(omero(version=version))
+            meta["omero"] = draw(_omero(None, version, extras))
     elif kind == "labels":
-        meta = {"labels": draw(labels())}
+        meta = {"labels": draw(_labels(3))}
     elif kind == "plate":
-        meta = {"plate": draw(plate_metadata(version, strict=strict))}
+        meta = {"plate": draw(_plate_metadata(version, strict, 4, 6, extras))}
     elif kind == "well":
-        meta = {"well": draw(well_metadata(version, strict=strict))}
+        meta = {"well": draw(_well_metadata(version, strict, 4, extras))}
     elif kind == "bioformats2raw":
-        meta = draw(bioformats2raw(version, strict=strict))
+        meta = draw(_bioformats2raw(version, strict, extras))
     else:
-        meta = {"series": draw(series())}
+        meta = {"series": draw(_series(4))}
     return meta
 
 
 @st.composite
-def _valid_document(draw: st.DrawFn, version: str, kind: str, strict: bool) -> Document:
-    meta = draw(_metadata(version, kind, strict))
+def _draw_document(draw: st.DrawFn, version: str, kind: str, strict: bool) -> Document:
+    extras = _maybe(draw, one_in=3)  # unknown keys in a third of the documents
+    meta = _metadata(draw, version, kind, strict, extras)
     if version == "0.4":
-        return _add_extras(draw, meta)
-    ome = _add_extras(draw, {"version": version, **meta})
-    return _add_extras(draw, {"ome": ome})
+        return _add_extras(draw, meta, extras)
+    ome = _add_extras(draw, {"version": version, **meta}, extras)
+    return _add_extras(draw, {"ome": ome}, extras)
+
+
+@cache
+def _valid_document(version: str, kind: str, strict: bool) -> SearchStrategy[Document]:
+    return _draw_document(version, kind, strict)
 
 
 @overload
