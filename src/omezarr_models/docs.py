@@ -1,10 +1,11 @@
 """Spec reference pages generated from the project's own schemas (``omezarr docs OUT``).
 
-One page per version and document kind lists every object of the kind with its fields: type,
-required or not, constraints, and the description with the spec section it comes from. A rule
-index maps every issue code to its meaning and the versions whose schemas or rules report it,
-and a change page says, version to version, which objects and fields appeared, went or changed
-(computed from the schemas, not written by hand).
+One page per version and document kind shows a valid example document (from
+``omezarr_models.examples``) and lists every object of the kind with its fields: type, required
+or not, constraints, and the description with the spec section it comes from. A rule index maps
+every issue code to its meaning and the versions whose schemas or rules report it, and a change
+page says, version to version, which objects and fields appeared, went or changed (computed from
+the schemas, not written by hand).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from omezarr_models import schemas
+from omezarr_models import examples, schemas
 from omezarr_models.codes import CODES
 
 __all__ = ["generate_docs"]
@@ -198,6 +199,18 @@ def _page(version: str, kind: str, defs: dict[str, Definition]) -> str:
         f"`schemas/{version}/strict/{kind}.schema.json` (every SHOULD rule a schema can state).",
         "",
     ]
+    if version in examples.VERSIONS and kind in examples.kinds(version):
+        where = "the `attributes` of `zarr.json`" if version == "0.5" else "`.zattrs`"
+        lines += [
+            "## Example",
+            "",
+            f"A valid document (also with `--strict`), as {where} holds it:",
+            "",
+            "```json",
+            json.dumps(examples.example(version, kind), indent=2, ensure_ascii=False),
+            "```",
+            "",
+        ]
     for d in _reachable(version, schema["title"], defs):
         lines += [f"## {d.title}", "", _cell(d.description), ""]
         if d.fields:
