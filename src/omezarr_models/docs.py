@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 import itertools
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -286,6 +287,11 @@ def _rule_index() -> str:
     return "\n".join(lines) + "\n"
 
 
+def _plain(type_: str) -> str:
+    """A type without its links, which point into a kind's page (for the change page)."""
+    return re.sub(r"\[([^\]]+)\]\(#[^)]*\)", r"\1", type_)
+
+
 def _changes() -> str:
     lines = [
         "# Changes between versions",
@@ -309,7 +315,7 @@ def _changes() -> str:
             fb = {f.name: f for f in b[title].fields}
             for name in sorted(set(fb) - set(fa)):
                 lines.append(
-                    f"- `{title}.{name}`: new ({'required' if fb[name].required else 'optional'}, {fb[name].type})"
+                    f"- `{title}.{name}`: new ({'required' if fb[name].required else 'optional'}, {_plain(fb[name].type)})"
                 )
             for name in sorted(set(fa) - set(fb)):
                 lines.append(f"- `{title}.{name}`: gone")
@@ -318,7 +324,9 @@ def _changes() -> str:
                     now = "required" if fb[name].required else "optional"
                     lines.append(f"- `{title}.{name}`: now {now}")
                 if fa[name].type != fb[name].type:
-                    lines.append(f"- `{title}.{name}`: type {fa[name].type} → {fb[name].type}")
+                    lines.append(
+                        f"- `{title}.{name}`: type {_plain(fa[name].type)} → {_plain(fb[name].type)}"
+                    )
         if lines[-1] == "":
             lines.append("- no change in the schemas")
         lines.append("")
