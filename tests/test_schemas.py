@@ -58,7 +58,7 @@ def test_schema_codes_are_in_the_catalogue(path: Path) -> None:
 def test_schema_sections_exist_in_the_spec_text(path: Path, spec_dir: Path) -> None:
     version = path.relative_to(REPO / "schemas").parts[0]
     text = (spec_dir / f"ngff-{version}.md").read_text(encoding="utf-8")
-    anchors = set(re.findall(r"^\((?:version[0-9.]+:)?([a-z0-9-]+)\)=?$", text, flags=re.M))
+    anchors = set(re.findall(r"^\((?:version[0-9.]+:)?([A-Za-z0-9-]+)\)=?$", text, flags=re.M))
     anchors |= {"metadata"}  # the "OME-Zarr Metadata" / "Metadata" heading of every version
     doc = json.loads(path.read_text(encoding="utf-8"))
     used = {node["x-spec"] for node in _walk(doc) if "x-spec" in node}
@@ -94,7 +94,7 @@ def test_codes_are_kebab_case() -> None:
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", code), code
 
 
-@pytest.mark.parametrize("version", ["0.4", "0.5"])
+@pytest.mark.parametrize("version", ["0.4", "0.5", "0.6rc0"])
 def test_strict_variant_exists_for_every_kind(version: str) -> None:
     kinds = [
         "attributes",
@@ -114,7 +114,7 @@ def test_strict_variant_exists_for_every_kind(version: str) -> None:
 
 
 def test_versions_with_schemas() -> None:
-    assert schemas.versions() == ("0.1", "0.2", "0.3", "0.4", "0.5")
+    assert schemas.versions() == ("0.1", "0.2", "0.3", "0.4", "0.5", "0.6rc0")
     assert "image" in schemas.kinds("0.4")
 
 
