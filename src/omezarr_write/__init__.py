@@ -1,4 +1,29 @@
-"""omezarr_write: the writer of OME-Zarr images, labels and plates (Dask pyramids into zarr).
+"""omezarr_write: validated OME-Zarr metadata plus Dask-computed pyramids into zarr groups.
 
-It builds on the validated models of :mod:`omezarr_models` and never the other way round.
+Writes OME-Zarr 0.4 (zarr v2) and 0.5 (zarr v3, optionally sharded). Every write is
+described by metadata that passes :func:`omezarr_models.validate_attributes` before any byte
+is written, the arrays are computed in one pass over the source with bounded memory, and the
+metadata lands last, so nothing half-written ever claims to be a complete image.
+
+Needs the ``write`` extra (dask, numpy).
 """
+
+from __future__ import annotations
+
+from omezarr_write.errors import (
+    DestinationError,
+    DestinationExistsError,
+    InvalidArgumentError,
+    InvalidMetadataError,
+    WriteError,
+)
+from omezarr_write.image import write_image
+
+__all__ = [
+    "DestinationError",
+    "DestinationExistsError",
+    "InvalidArgumentError",
+    "InvalidMetadataError",
+    "WriteError",
+    "write_image",
+]
