@@ -7,7 +7,8 @@ Quick start
 >>> report.valid, report.kind
 (True, 'labels')
 
-The typed models live in one subpackage per version (``omezarr_models.v04``, ``.v05``); they
+The typed models live in one subpackage per version (``omezarr_models.v04``, ``.v05``, ``.v06``
+for 0.6rc0); they
 are imported on first use, so that ``import omezarr_models`` stays fast (and never imports dask or
 zarr).
 """
@@ -25,7 +26,7 @@ from omezarr_models.schemas import versions as supported_versions
 from omezarr_models.validate import validate_attributes, validate_path
 
 if TYPE_CHECKING:
-    from omezarr_models import v01, v02, v03, v04, v05
+    from omezarr_models import v01, v02, v03, v04, v05, v06
     from omezarr_models.dataset import DatasetReport, open_ome_zarr, validate_dataset
 
 __version__ = "0.1.0"
@@ -47,12 +48,13 @@ __all__ = [
     "v03",
     "v04",
     "v05",
+    "v06",
     "validate_attributes",
     "validate_dataset",
     "validate_path",
 ]
 
-_LAZY = {"v01", "v02", "v03", "v04", "v05"}
+_LAZY = {"v01", "v02", "v03", "v04", "v05", "v06"}
 # Dataset access needs zarr-python: imported on first use, not with the package.
 _DATASET = {"validate_dataset", "open_ome_zarr", "DatasetReport"}
 

@@ -21,7 +21,7 @@ GENERATED = Path(__file__).resolve().parent / "_generated"
 SCRATCH = REPO / ".codegen-check"
 #: Schemas that only the validator uses: no models are generated from them.
 ENGINE_ONLY = frozenset({"attributes.schema.json"})
-VERSIONS = {"0.1": "v01", "0.2": "v02", "0.3": "v03", "0.4": "v04", "0.5": "v05"}
+VERSIONS = {"0.1": "v01", "0.2": "v02", "0.3": "v03", "0.4": "v04", "0.5": "v05", "0.6rc0": "v06"}
 
 
 def generate(version: str, out: Path) -> None:

@@ -13,6 +13,7 @@ OME_KEYS: tuple[str, ...] = (
     "labels",
     "plate",
     "well",
+    "scene",
     "bioformats2raw.layout",
     "series",
 )
@@ -87,7 +88,7 @@ _LOOKED = ("/multiscales/0/version", "/plate/version", "/well/version", "/image-
 
 
 def detect_kind(meta: dict[str, Any]) -> str | None:
-    """Name what a metadata object describes: plate, well, label-image, image, labels, ...
+    """Name what a metadata object describes: plate, well, label-image, image, scene, labels, ...
 
     A bioformats2raw top group that holds a plate is a plate: the spec says plate takes precedence.
     """
@@ -99,6 +100,8 @@ def detect_kind(meta: dict[str, Any]) -> str | None:
         return "label-image"
     if "multiscales" in meta:
         return "image"
+    if "scene" in meta:
+        return "scene"
     if "labels" in meta:
         return "labels"
     if "bioformats2raw.layout" in meta:

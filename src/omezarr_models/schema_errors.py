@@ -38,6 +38,8 @@ def pointer(parts: Any) -> str:
 # (the shared building blocks of common.schema.json).
 _KEY_SECTIONS = {
     "axes": "axes-md",
+    "coordinateSystems": "coordinate-systems-md",
+    "scene": "scene-md",
     "coordinateTransformations": "multiscale-md",
     "datasets": "multiscale-md",
     "multiscales": "multiscale-md",

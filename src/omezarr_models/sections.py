@@ -13,6 +13,7 @@ _ANCHORS: Final[dict[str, dict[str, str]]] = {
         "label-md": "image-label",
     },
     "0.3": {"label-md": "image-label"},
+    "0.6rc0": {"multiscale-md": "multiscales-md", "trafo-md": "coord-trafo-md"},
 }
 
 

@@ -104,12 +104,16 @@ __all__ = [
 ]
 
 
-def version_bases(version: str, *, namespaced: bool) -> dict[str, type[RulesMixin]]:
+def version_bases(
+    version: str, *, namespaced: bool, extra: dict[str, Rule] | None = None, tag: str | None = None
+) -> dict[str, type[RulesMixin]]:
     """The base classes of one version's generated models, by the names pyproject maps to them.
 
     ``Base`` (no rules of its own), ``MultiscaleBase``, ``PlateMetadataBase``, ``WellMetadataBase``,
     ``ImageLabelBase`` and ``DocumentBase`` (group-level documents: their versions agree and
-    every document rule holds; ``namespaced`` for the ``ome`` object of 0.5+).
+    every document rule holds; ``namespaced`` for the ``ome`` object of 0.5+). ``extra`` adds
+    bases of a version's own (0.6rc0's ``SceneMetadataBase``); ``tag`` names the module
+    (``v06`` for 0.6rc0; by default the version without its dots).
     """
     rules: dict[str, Rule | None] = {
         "Base": None,
@@ -118,7 +122,9 @@ def version_bases(version: str, *, namespaced: bool) -> dict[str, type[RulesMixi
         "WellMetadataBase": check_well,
         "ImageLabelBase": check_image_label,
         "DocumentBase": version_rule(namespaced=namespaced),
+        **(extra or {}),
     }
+    module = tag or f"v{version.replace('.', '')}"
     return {
         name: type(
             name,
@@ -126,7 +132,7 @@ def version_bases(version: str, *, namespaced: bool) -> dict[str, type[RulesMixi
             {
                 "ome_version": version,
                 "ome_rule": rule,
-                "__module__": f"omezarr_models._mixins.v{version.replace('.', '')}",
+                "__module__": f"omezarr_models._mixins.{module}",
             },
         )
         for name, rule in rules.items()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from omezarr_models.rules.collector import Collector
+from omezarr_models.rules.coordinates import check_scene
 from omezarr_models.rules.hcs import check_plate, check_well
 from omezarr_models.rules.labels import check_image_label
 from omezarr_models.rules.multiscales import check_multiscales
@@ -33,6 +34,8 @@ def check_metadata(meta: dict[str, Any], ptr: str, c: Collector) -> None:
         check_plate(meta["plate"], f"{ptr}/plate", c)
     if "well" in meta:
         check_well(meta["well"], f"{ptr}/well", c)
+    if "scene" in meta and c.version == "0.6rc0":
+        check_scene(meta["scene"], f"{ptr}/scene", c)
     if "bioformats2raw.layout" in meta:
         check_bf2raw_layout(meta, ptr, c)
     if "labels" in meta:

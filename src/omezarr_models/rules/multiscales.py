@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from omezarr_models.rules.collector import EARLY, Collector, is_inner_path
+from omezarr_models.rules.coordinates import V06, check_multiscale_v06
 
 # Rank of an axis type in the required order: time, then channel/custom/none, then space.
 _RANK = {"time": 0, "space": 2}
@@ -20,8 +21,9 @@ def check_multiscales(multiscales: Any, ptr: str, c: Collector) -> None:
     """Check every multiscale of a ``multiscales`` list (§multiscale-md)."""
     if type(multiscales) is not list:
         return
+    v06 = c.version == V06  # 0.6rc0: coordinate systems; no fast path
     for i, ms in enumerate(multiscales):
-        if type(ms) is dict and not is_plain_multiscale(ms):
+        if type(ms) is dict and (v06 or not is_plain_multiscale(ms)):
             check_multiscale(ms, f"{ptr}/{i}", c)
 
 
@@ -103,6 +105,9 @@ def _is_plain_transformations(cts: list[Any], n_axes: int) -> bool:
 
 def check_multiscale(ms: dict[str, Any], ptr: str, c: Collector) -> None:
     """Check one multiscale: its axes, dataset paths and transformation vectors."""
+    if c.version == V06:
+        check_multiscale_v06(ms, ptr, c)
+        return
     axes = ms.get("axes") if c.version not in ("0.1", "0.2") else None  # no axes before 0.3
     n_axes: int | None = None
     if type(axes) is list:
