@@ -410,12 +410,28 @@ class TransformGraph:
                 if edge.target == dst:
                     return self._compose(src, dst, previous)
                 queue.append(edge.target)
-        blocked = [
-            f"{edge.transform.describe()} from {edge.source} to {edge.target} ({reason})"
-            for edge, reason in self._one_way
-            if edge.target in seen and edge.source not in seen
-        ]
+        blocked = []
+        if self._linked_ignoring_direction(src, dst):
+            blocked = [
+                f"{edge.transform.describe()} from {edge.source} to {edge.target} ({reason})"
+                for edge, reason in self._one_way
+                if edge.target in seen and edge.source not in seen
+            ]
         raise NoPathError(str(src), str(dst), blocked)
+
+    def _linked_ignoring_direction(
+        self, src: CoordinateSystemRef, dst: CoordinateSystemRef
+    ) -> bool:
+        neighbours: dict[CoordinateSystemRef, set[CoordinateSystemRef]] = {}
+        for edge in self.edges():
+            neighbours.setdefault(edge.source, set()).add(edge.target)
+            neighbours.setdefault(edge.target, set()).add(edge.source)
+        stack, seen = [src], {src}
+        while stack:
+            for node in neighbours.get(stack.pop(), set()) - seen:
+                seen.add(node)
+                stack.append(node)
+        return dst in seen
 
     @staticmethod
     def _compose(
