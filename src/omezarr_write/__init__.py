@@ -17,7 +17,10 @@ from omezarr_write.errors import (
     InvalidMetadataError,
     WriteError,
 )
+from omezarr_write.bf2raw import write_bioformats2raw
+from omezarr_write.hcs import write_plate, write_well
 from omezarr_write.image import write_image
+from omezarr_write.labels import write_labels
 
 __all__ = [
     "DestinationError",
@@ -25,5 +28,9 @@ __all__ = [
     "InvalidArgumentError",
     "InvalidMetadataError",
     "WriteError",
+    "write_bioformats2raw",
     "write_image",
+    "write_labels",
+    "write_plate",
+    "write_well",
 ]

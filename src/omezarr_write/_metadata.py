@@ -109,12 +109,12 @@ def check(attrs: dict[str, Any], version: str, what: str) -> None:
         )
 
 
-def image_model(attrs: dict[str, Any], version: str) -> Any:
-    """The typed model of the written image attributes (the ``ome`` object from 0.5)."""
-    if version == "0.4":
-        from omezarr_models.v04 import Image as Image04
+def model(name: str, attrs: dict[str, Any], version: str) -> Any:
+    """The typed model ``name`` (``Image``, ``Plate``...) of ``version`` for written attributes.
 
-        return Image04.model_validate(attrs)
-    from omezarr_models.v05 import Image as Image05
+    From 0.5 on the models describe the ``ome`` object, so that is what they are given.
+    """
+    import importlib
 
-    return Image05.model_validate(attrs["ome"])
+    facade = importlib.import_module(f"omezarr_models.v{version.replace('.', '')}")
+    return getattr(facade, name).model_validate(attrs if version == "0.4" else attrs["ome"])

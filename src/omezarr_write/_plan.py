@@ -158,6 +158,9 @@ def per_axis(
             )
     out = []
     for name, v in zip(names, raw, strict=True):
+        if isinstance(v, Decimal) and v.is_finite():
+            out.append(v)
+            continue
         if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
             raise InvalidArgumentError(argument, f"axis {name!r}: {v!r} is not a finite number")
         out.append(exact(v))

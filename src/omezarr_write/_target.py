@@ -86,10 +86,12 @@ def prepare(
     *,
     overwrite: bool,
     storage_options: dict[str, Any] | None = None,
+    subpath: str = "",
 ) -> Target:
     """Open ``dest`` for a new dataset, refusing to touch existing data without ``overwrite``.
 
-    ``dest`` is a local path, a ``file://``, ``s3://`` or ``http(s)://`` URL, or a zarr store.
+    ``dest`` is a local path, a ``file://``, ``s3://`` or ``http(s)://`` URL, or a zarr store;
+    ``subpath`` a group inside it (e.g. ``labels/cells`` of an image), the one written.
 
     Raises
     ------
@@ -102,7 +104,7 @@ def prepare(
     from zarr.storage import FsspecStore, LocalStore
 
     if isinstance(dest, Store):
-        return _prepare_store(dest, str(dest), overwrite)
+        return _prepare_store(dest, str(dest), overwrite, subpath)
     text = os.fspath(dest) if isinstance(dest, os.PathLike) else str(dest)
     if not _is_local(text):
         try:
@@ -111,8 +113,11 @@ def prepare(
             )
         except (ImportError, ValueError, TypeError) as exc:
             raise DestinationError(text, f"cannot open for writing ({exc})") from None
-        return _prepare_store(store, text, overwrite)
+        return _prepare_store(store, text, overwrite, subpath)
     final = Path(text.removeprefix("file://")).absolute()
+    if subpath:
+        final = final / subpath
+        text = f"{text.rstrip('/')}/{subpath}"
     if final.exists() and not final.is_dir():
         raise DestinationError(text, "a file is in the way (a zarr group is a folder)")
     if final.exists() and any(final.iterdir()) and not overwrite:
@@ -126,16 +131,18 @@ def prepare(
     return Target(LocalStore(staging), "", text, final=final, staging=staging)
 
 
-def _prepare_store(store: Store, name: str, overwrite: bool) -> Target:
+def _prepare_store(store: Store, name: str, overwrite: bool, subpath: str) -> Target:
+    if subpath:
+        name = f"{name.rstrip('/')}/{subpath}"
     try:
-        empty = _sync(store.is_empty(""))
+        empty = _sync(store.is_empty(subpath))
     except Exception as exc:
         raise DestinationError(name, f"cannot list the store ({exc})") from None
     if not empty:
         if not overwrite:
             raise DestinationExistsError(name)
         try:
-            _sync(store.delete_dir(""))
+            _sync(store.delete_dir(subpath))
         except Exception as exc:
             raise DestinationError(name, f"cannot delete the old content ({exc})") from None
-    return Target(store, "", name)
+    return Target(store, subpath, name)

@@ -266,7 +266,7 @@ def write_image(
         progress=progress,
         compute=compute,
         storage_options=storage_options,
-        result=lambda written: _metadata.image_model(written[""], version),
+        result=lambda written: _metadata.model("Image", written[""], version),
     )
 
 
