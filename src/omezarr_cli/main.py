@@ -200,6 +200,73 @@ def docs(
     Console(highlight=False).print(f"wrote {len(files)} pages to {out}")
 
 
+@app.command()
+def convert(
+    source: Annotated[str, typer.Argument(help="The dataset: folder, .zip or URL.")],
+    dest: Annotated[
+        str | None,
+        typer.Argument(
+            help="The new dataset (a folder); omit with --in-place.", show_default=False
+        ),
+    ] = None,
+    to: Annotated[str, typer.Option("--to", help="Target version: 0.1 ... 0.5.")] = "0.5",
+    lossy: Annotated[
+        bool, typer.Option("--lossy", help="Drop what the target cannot hold (each item listed).")
+    ] = False,
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help="Replace DEST if it exists and is not empty.")
+    ] = False,
+    in_place: Annotated[
+        bool,
+        typer.Option("--in-place", help="Rewrite SOURCE's metadata (same zarr format only)."),
+    ] = False,
+    chunks: Annotated[
+        str | None,
+        typer.Option("--chunks", help="New chunks: 'y=512,x=512' by axis name, or '1,1,512,512'."),
+    ] = None,
+    shards: Annotated[
+        str | None,
+        typer.Option("--shards", help="Shards (zarr v3 targets), written as --chunks."),
+    ] = None,
+    output: Annotated[
+        OutputFormat, typer.Option("--format", help="text or json.")
+    ] = OutputFormat.text,
+) -> None:
+    """Convert a whole dataset to another OME-Zarr version: metadata of every group (labels,
+    plates, wells, collections, omero and unknown attributes kept) and arrays (zarr v2 <-> v3,
+    chunk by chunk). Exit status: 0 converted and valid, 1 refused or invalid, 2 unusable input."""
+    from omezarr_cli.convert_output import parse_chunks, print_conversion
+    from omezarr_models.convert import ConversionError, target_versions
+
+    err = Console(stderr=True, highlight=False)
+    if to not in target_versions():
+        err.print(f"omezarr: unknown --to {to!r}; choose one of {', '.join(target_versions())}")
+        raise typer.Exit(2)
+    if (dest is None) != in_place:
+        err.print("omezarr: give DEST, or --in-place without DEST")
+        raise typer.Exit(2)
+    try:
+        chunk_spec = parse_chunks(chunks, "--chunks")
+        shard_spec = parse_chunks(shards, "--shards")
+    except ValueError as exc:
+        err.print(f"omezarr: {exc}")
+        raise typer.Exit(2) from None
+    raise typer.Exit(
+        print_conversion(
+            source,
+            dest,
+            to=to,
+            lossy=lossy,
+            overwrite=overwrite,
+            in_place=in_place,
+            chunks=chunk_spec,
+            shards=shard_spec,
+            json_output=output is OutputFormat.json,
+            error_type=ConversionError,
+        )
+    )
+
+
 def run() -> None:
     """Console-script entry point."""
     app()

@@ -252,7 +252,7 @@ def convert_attributes(
         if not lossy:
             raise ConversionError(
                 f"converting {version} to {to} would lose {len(losses)} item(s); "
-                "pass lossy=True to drop them",
+                "pass lossy=True (--lossy) to drop them",
                 losses,
                 file=file,
             )
