@@ -22,8 +22,7 @@ from omezarr_models.transforms import (
     UnresolvedParameterError,
     mapping_resolver,
 )
-
-from ..conftest import SPEC_DIR, load_spec_example
+from tests.conftest import SPEC_DIR, load_spec_example
 
 YX = [{"name": "y", "type": "space"}, {"name": "x", "type": "space"}]
 ZYX = [{"name": "z", "type": "space"}, *YX]
