@@ -18,6 +18,7 @@ from typing import Any, Literal
 from omezarr_models.dataset.access import JsonRead, Reader
 from omezarr_models.report import Issue, Report, Severity
 from omezarr_models.rules.collector import EARLY, is_inner_path
+from omezarr_models.rules.coordinates import V06, intrinsic_axes
 from omezarr_models.rules.labels import label_section
 from omezarr_models.sections import reference
 from omezarr_models.validate import validate_attributes
@@ -294,6 +295,10 @@ class Walk:
             await self.image(group)
         elif "labels" in meta:
             await self.labels(group, None)
+        elif "scene" in meta and self.version == V06:
+            from omezarr_models.dataset.walk_v06 import scene
+
+            await scene(self, group)
         elif "bioformats2raw.layout" in meta:
             await self.bioformats2raw(group)
 
@@ -313,13 +318,17 @@ class Walk:
                 if type(ms) is dict
             )
         )
+        if self.version == V06:
+            from omezarr_models.dataset.walk_v06 import image_references
+
+            await image_references(self, group)
         if parent is None:
             await self._image_labels(group, found)
         return list(found)
 
     async def _levels(self, group: Group, ms: dict[str, Any], ptr: str) -> list[Array]:
         datasets = ms.get("datasets")
-        axes = ms.get("axes")
+        axes = intrinsic_axes(ms) if self.version == V06 else ms.get("axes")
         if type(datasets) is not list:
             return []
         jobs = []

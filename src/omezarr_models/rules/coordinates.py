@@ -848,3 +848,112 @@ def _index_of(systems: Any, name: str) -> int:
         if type(system) is dict and system.get("name") == name:
             return k
     return 0
+
+
+# ------------------------------------------------------------------------------------------
+# helpers for the dataset walk
+
+
+def intrinsic_name(ms: dict[str, Any]) -> str | None:
+    """The intrinsic coordinate system of a multiscale: the output of its first level's
+    transformation (None when it names none)."""
+    datasets = ms.get("datasets")
+    if type(datasets) is not list:
+        return None
+    for ds in datasets:
+        cts = ds.get("coordinateTransformations") if type(ds) is dict else None
+        if type(cts) is list and cts and type(cts[0]) is dict:
+            name = ref(cts[0].get("output")).name
+            if name is not None:
+                return name
+    return None
+
+
+def intrinsic_axes(ms: dict[str, Any]) -> list[Any] | None:
+    """The axes of a multiscale's intrinsic coordinate system (those of its only coordinate
+    system when no level names one), or None."""
+    systems = ms.get("coordinateSystems")
+    if type(systems) is not list:
+        return None
+    name = intrinsic_name(ms)
+    for system in systems:
+        if type(system) is not dict:
+            continue
+        if system.get("name") == name or (name is None and len(systems) == 1):
+            axes = system.get("axes")
+            return axes if type(axes) is list else None
+    return None
+
+
+def systems_of(meta: dict[str, Any] | None) -> dict[str, int | None]:
+    """Every coordinate system a group's metadata defines (its multiscales' and its scene's),
+    name -> number of axes."""
+    out: dict[str, int | None] = {}
+    if meta is None:
+        return out
+    holders: list[Any] = []
+    multiscales = meta.get("multiscales")
+    if type(multiscales) is list:
+        holders += [ms.get("coordinateSystems") for ms in multiscales if type(ms) is dict]
+    scene = meta.get("scene")
+    if type(scene) is dict:
+        holders.append(scene.get("coordinateSystems"))
+    for systems in holders:
+        if type(systems) is not list:
+            continue
+        for system in systems:
+            if type(system) is dict and type(system.get("name")) is str:
+                axes = system.get("axes")
+                out.setdefault(system["name"], len(axes) if type(axes) is list else None)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Parameters:
+    """A transformation whose parameters are stored in zarr (``path``), with the shape its
+    dimensionality asks for (None where unknown) and where it is."""
+
+    pointer: str
+    kind: str
+    path: str
+    n_in: int | None
+    n_out: int | None
+
+
+def stored_parameters(t: Any, ptr: str, n_in: int | None, n_out: int | None) -> list[Parameters]:
+    """The transformations stored by ``path`` in ``t`` (itself or the parts of a sequence)."""
+    if type(t) is not dict:
+        return []
+    kind = t.get("type")
+    path = t.get("path")
+    if type(kind) is str and type(path) is str:
+        if kind in ("scale", "translation", "affine", "rotation", "coordinates", "displacements"):
+            return [Parameters(ptr, kind, path, n_in, n_out)]
+        return []
+    parts = t.get("transformations")
+    if kind == "sequence" and type(parts) is list:
+        out = []
+        current = n_in
+        for k, part in enumerate(parts):
+            last = k == len(parts) - 1
+            part_out = n_out if last else out_dims(part, current)
+            out += stored_parameters(part, f"{ptr}/transformations/{k}", current, part_out)
+            current = part_out
+        return out
+    return []
+
+
+def expected_shape(p: Parameters) -> list[int] | None:
+    """The array shape the text asks of stored parameters (None when it cannot be known):
+    a vector of N for scale and translation, (M)x(N+1) for affine, N x N for rotation."""
+    n, m = p.n_in, p.n_out
+    if p.kind in _VECTOR_TYPES:
+        size = n if n is not None else m
+        return [size] if size is not None else None
+    if p.kind == "affine" and n is not None and m is not None:
+        return [m, n + 1]
+    if p.kind == "rotation" and (n is not None or m is not None):
+        size = n if n is not None else m
+        assert size is not None
+        return [size, size]
+    return None

@@ -1,0 +1,206 @@
+"""Whole OME-Zarr 0.6rc0 datasets, written with zarr-python: an image with a label image and a
+transformation to it, a scene of two images with a stored affine; each defect alone."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import zarr
+
+from omezarr_models import validate_attributes, validate_dataset
+from omezarr_models.dataset import DatasetReport
+
+V = "0.6rc0"
+YX = [
+    {"name": "y", "type": "space", "unit": "micrometer"},
+    {"name": "x", "type": "space", "unit": "micrometer"},
+]
+
+
+def multiscale(
+    system: str = "physical", shapes: tuple[int, ...] = (1, 2), **extra: Any
+) -> dict[str, Any]:
+    """A YX multiscale whose levels s0, s1... are scaled by ``shapes`` into ``system``."""
+    return {
+        "name": "cells",
+        "type": "mean",
+        "metadata": {"method": "2x2 mean"},
+        "coordinateSystems": [{"name": system, "axes": YX}],
+        "datasets": [
+            {
+                "path": f"s{k}",
+                "coordinateTransformations": [
+                    {
+                        "type": "scale",
+                        "scale": [0.5 * f, 0.5 * f],
+                        "input": {"path": f"s{k}"},
+                        "output": {"name": system},
+                    }
+                ],
+            }
+            for k, f in enumerate(shapes)
+        ],
+        **extra,
+    }
+
+
+def write_image(
+    root: zarr.Group, path: str, meta: dict[str, Any], *, dtype: str = "uint16", size: int = 64
+) -> zarr.Group:
+    """An image group at ``path`` with ``meta`` under "ome" and one array per level (halving)."""
+    group = root.create_group(path) if path else root
+    group.attrs["ome"] = {"version": V, **meta}
+    for k, ds in enumerate(meta["multiscales"][0]["datasets"]):
+        n = size // 2**k
+        group.create_array(ds["path"], shape=(n, n), dtype=dtype, dimension_names=["y", "x"])
+    return group
+
+
+def image_with_labels(tmp_path: Path, **changes: Any) -> Path:
+    """image.zarr: a 2-level image, a labels group, a label image "cells" linked by identity."""
+    root_path = tmp_path / "image.zarr"
+    root = zarr.open_group(root_path, mode="w", zarr_format=3)
+    link = {
+        "type": "identity",
+        "input": {"name": "physical"},
+        "output": {"name": "physical", "path": "labels/cells"},
+    }
+    meta = multiscale(coordinateTransformations=[changes.get("link", link)])
+    write_image(root, "", {"multiscales": [meta]})
+    labels = root.create_group("labels")
+    labels.attrs["ome"] = {"version": V, "labels": ["cells"]}
+    label_meta = {
+        "multiscales": [multiscale(changes.get("label_system", "physical"))],
+        "image-label": {"colors": [{"label-value": 1, "rgba": [255, 0, 0, 255]}]},
+    }
+    write_image(labels, "cells", label_meta, dtype=changes.get("label_dtype", "uint8"))
+    return root_path
+
+
+def scene(tmp_path: Path, *, affine_shape: tuple[int, ...] = (2, 3), **changes: Any) -> Path:
+    """scene.zarr: images "a" and "b" and an affine between them stored in zarr."""
+    root_path = tmp_path / "scene.zarr"
+    root = zarr.open_group(root_path, mode="w", zarr_format=3)
+    write_image(root, "a", {"multiscales": [multiscale("physical_a")]})
+    write_image(root, "b", {"multiscales": [multiscale("physical_b")]})
+    params = root.create_group("coordinateTransformations")
+    params.create_array("a_to_b", shape=affine_shape, dtype="float64")
+    transformation = {
+        "type": "affine",
+        "path": "coordinateTransformations/a_to_b",
+        "input": {"name": "physical_a", "path": "a"},
+        "output": {"name": changes.get("output_name", "physical_b"), "path": "b"},
+    }
+    root.attrs["ome"] = {
+        "version": V,
+        "scene": {
+            "coordinateSystems": [{"name": "world", "axes": YX}],
+            "coordinateTransformations": [
+                transformation,
+                {
+                    "type": "translation",
+                    "translation": [10.0, -4.0],
+                    "input": {"name": "physical_b", "path": "b"},
+                    "output": {"name": "world"},
+                },
+            ],
+        },
+    }
+    return root_path
+
+
+def errors(report: DatasetReport) -> list[tuple[str | None, str, str]]:
+    return [(i.file, i.path, i.code) for i in report.errors]
+
+
+def test_image_with_labels_is_valid(tmp_path: Path) -> None:
+    report = validate_dataset(image_with_labels(tmp_path), strict=True)
+    assert report.valid, errors(report)
+    assert not report.warnings
+    assert (report.version, report.kind) == (V, "image")
+
+
+def test_scene_is_valid(tmp_path: Path) -> None:
+    report = validate_dataset(scene(tmp_path), strict=True)
+    assert report.valid, errors(report)
+    assert (report.version, report.kind) == (V, "scene")
+
+
+def test_array_dimensions_must_match_the_intrinsic_coordinate_system(tmp_path: Path) -> None:
+    path = image_with_labels(tmp_path)
+    root = zarr.open_group(path, mode="r+")
+    root.create_array(
+        "s1", shape=(4, 32, 32), dtype="uint16", overwrite=True, dimension_names=["z", "y", "x"]
+    )
+    report = validate_dataset(path)
+    assert ("s1/zarr.json", "/shape", "array-ndim-mismatch") in errors(report)
+
+
+def test_label_image_must_define_the_linked_coordinate_system(tmp_path: Path) -> None:
+    report = validate_dataset(image_with_labels(tmp_path, label_system="other"))
+    pointer = "/ome/multiscales/0/coordinateTransformations/0/output/name"
+    assert ("zarr.json", pointer, "coordinate-system-unknown") in errors(report)
+
+
+def test_linked_label_image_must_exist(tmp_path: Path) -> None:
+    link = {
+        "type": "identity",
+        "input": {"name": "physical"},
+        "output": {"name": "physical", "path": "labels/nuclei"},
+    }
+    report = validate_dataset(image_with_labels(tmp_path, link=link))
+    pointer = "/ome/multiscales/0/coordinateTransformations/0/output/path"
+    assert ("zarr.json", pointer, "group-missing") in errors(report)
+
+
+def test_label_dtype_must_be_integer(tmp_path: Path) -> None:
+    report = validate_dataset(image_with_labels(tmp_path, label_dtype="float32"))
+    assert ("labels/cells/s0/zarr.json", "", "label-dtype-not-integer") in errors(report)
+
+
+def test_scene_image_must_define_the_named_coordinate_system(tmp_path: Path) -> None:
+    report = validate_dataset(scene(tmp_path, output_name="physical"))
+    pointer = "/ome/scene/coordinateTransformations/0/output/name"
+    assert ("zarr.json", pointer, "coordinate-system-unknown") in errors(report)
+
+
+def test_scene_image_must_exist(tmp_path: Path) -> None:
+    path = scene(tmp_path)
+    meta = json.loads((path / "zarr.json").read_text())
+    meta["attributes"]["ome"]["scene"]["coordinateTransformations"][0]["input"]["path"] = "c"
+    (path / "zarr.json").write_text(json.dumps(meta))
+    report = validate_dataset(path)
+    pointer = "/ome/scene/coordinateTransformations/0/input/path"
+    assert ("zarr.json", pointer, "group-missing") in errors(report)
+
+
+@pytest.mark.parametrize("shape", [(3, 3), (2, 2), (6,)])
+def test_stored_affine_must_be_m_by_n_plus_one(tmp_path: Path, shape: tuple[int, ...]) -> None:
+    report = validate_dataset(scene(tmp_path, affine_shape=shape))
+    pointer = "/ome/scene/coordinateTransformations/0/path"
+    assert errors(report) == [("zarr.json", pointer, "transformation-array-shape-mismatch")]
+
+
+def test_stored_parameters_must_exist(tmp_path: Path) -> None:
+    path = scene(tmp_path)
+    zarr.open_group(path, mode="r+").create_group("coordinateTransformations", overwrite=True)
+    report = validate_dataset(path)
+    pointer = "/ome/scene/coordinateTransformations/0/path"
+    assert errors(report) == [("zarr.json", pointer, "transformation-array-missing")]
+
+
+def test_scene_transformation_must_fit_the_images(tmp_path: Path) -> None:
+    # Both ends are images: the scene alone cannot tell that a 3-vector does not fit "a" and "b".
+    path = scene(tmp_path)
+    meta = json.loads((path / "zarr.json").read_text())
+    first = meta["attributes"]["ome"]["scene"]["coordinateTransformations"][0]
+    del first["path"]
+    first.update(type="scale", scale=[1, 2, 3])
+    (path / "zarr.json").write_text(json.dumps(meta))
+    assert validate_attributes(meta["attributes"]).valid
+    report = validate_dataset(path)
+    pointer = "/ome/scene/coordinateTransformations/0/scale"
+    assert errors(report) == [("zarr.json", pointer, "scale-length-mismatch")]
