@@ -10,6 +10,7 @@ Needs the ``write`` extra (dask, numpy).
 
 from __future__ import annotations
 
+from omezarr_write.bf2raw import write_bioformats2raw
 from omezarr_write.errors import (
     DestinationError,
     DestinationExistsError,
@@ -17,10 +18,10 @@ from omezarr_write.errors import (
     InvalidMetadataError,
     WriteError,
 )
-from omezarr_write.bf2raw import write_bioformats2raw
 from omezarr_write.hcs import write_plate, write_well
 from omezarr_write.image import write_image
 from omezarr_write.labels import write_labels
+from omezarr_write.pyramid import build_pyramid
 
 __all__ = [
     "DestinationError",
@@ -28,6 +29,7 @@ __all__ = [
     "InvalidArgumentError",
     "InvalidMetadataError",
     "WriteError",
+    "build_pyramid",
     "write_bioformats2raw",
     "write_image",
     "write_labels",

@@ -58,15 +58,20 @@ class Pending:
 
 
 def create_arrays(
-    target: Target, plan: ImagePlan, compressor: Any, *, write_empty_chunks: bool
+    target: Target,
+    plan: ImagePlan,
+    compressor: Any,
+    *,
+    write_empty_chunks: bool,
+    first: int = 0,
 ) -> list[Any]:
-    """Create the group (no attributes yet) and one empty array per level."""
+    """Create the group (no attributes yet) and one empty array per level from ``first`` on."""
     import zarr
 
     group = zarr.open_group(target.store, path=target.path, mode="a", zarr_format=plan.zarr_format)
     codec = compressors(compressor, plan.zarr_format)
     arrays = []
-    for level in plan.levels:
+    for level in plan.levels[first:]:
         options: dict[str, Any] = {}
         if plan.zarr_format == 2:
             options["chunk_key_encoding"] = {"name": "v2", "separator": "/"}

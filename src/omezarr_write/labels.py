@@ -3,51 +3,18 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
-from decimal import Decimal
+from collections.abc import Mapping
 from typing import Any, Literal
 
 import numpy as np
 
 from omezarr_write import _metadata
-from omezarr_write._numbers import exact
 from omezarr_write._target import prepare
-from omezarr_write.errors import DestinationError, InvalidArgumentError
+from omezarr_write.errors import InvalidArgumentError
 from omezarr_write.image import as_dask, image_job, write_jobs
+from omezarr_write.pyramid import level0_transforms, open_image
 
 __all__ = ["write_labels"]
-
-
-def _open_image(image: Any, storage_options: dict[str, Any] | None) -> Any:
-    from omezarr_models.dataset import open_ome_zarr
-    from omezarr_models.dataset.nodes import ImageNode
-    from omezarr_models.errors import OmeZarrError
-
-    try:
-        node = open_ome_zarr(image, validate="skip", storage_options=storage_options)
-    except OmeZarrError as exc:
-        raise DestinationError(str(image), f"cannot open the image ({exc})") from None
-    if not isinstance(node, ImageNode) or node.kind != "image":
-        raise DestinationError(
-            str(image), f"not an OME-Zarr image (found {node.kind or 'no OME metadata'})"
-        )
-    if node.version not in ("0.4", "0.5"):
-        raise DestinationError(
-            str(image), f"labels can be added to 0.4 and 0.5 images, not {node.version}"
-        )
-    return node
-
-
-def _vector(transforms: Sequence[Mapping[str, Any]], kind: str) -> list[Decimal] | None:
-    for t in transforms:
-        if t.get("type") == kind:
-            if kind not in t:
-                raise InvalidArgumentError(
-                    "image",
-                    f"its {kind} is stored in a file ({t.get('path')}); give the values inline",
-                )
-            return [exact(v) for v in t[kind]]
-    return None
 
 
 def _factor(previous: int, current: int, axis: str, level: int) -> int:
@@ -146,7 +113,7 @@ def write_labels(
     source = as_dask(data)
     if not np.issubdtype(source.dtype, np.integer):
         raise InvalidArgumentError("data", f"label images hold integers, not {source.dtype}")
-    node = _open_image(image, storage_options)
+    node = open_image(image, storage_options)
     ms = node.multiscale
     axes = ms["axes"]
     names = [a["name"] for a in axes]
@@ -168,7 +135,7 @@ def write_labels(
         )
         for level in range(1, len(shapes))
     ]
-    base = ms["datasets"][0].get("coordinateTransformations", [])
+    scale, translation = level0_transforms(ms)
     version = node.version
     image_label: dict[str, Any] = {}
     if version == "0.4":
@@ -183,8 +150,8 @@ def write_labels(
     options = {
         "axes": axes,
         "version": version,
-        "scale": _vector(base, "scale"),
-        "translation": _vector(base, "translation"),
+        "scale": scale,
+        "translation": translation,
         "levels": len(shapes),
         "factors": factors,
         "method": method,
