@@ -34,6 +34,7 @@ KINDS = (
     "series",
     "attributes",
 )
+_WIDTH = 80  # the width of the example documents' lines
 _CONSTRAINTS = (
     "minItems",
     "maxItems",
@@ -164,9 +165,37 @@ def definitions(version: str) -> dict[str, Definition]:
     return out
 
 
+def _refs(version: str, uri: str, by_uri: dict[str, str]) -> list[str]:
+    """The titles that the node at ``uri`` refers to by ``$ref``, in order, looking through
+    untitled nodes; the node's own ``$defs`` count only where they are referred to."""
+    found: list[str] = []
+    seen: set[str] = set()
+
+    def walk(node: Any, base: str) -> None:
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str):
+                target = _resolve(base, ref).removesuffix("#")
+                if target in by_uri:
+                    found.append(by_uri[target])
+                elif target not in seen:
+                    seen.add(target)
+                    walk(_node(version, target), target)
+            for key, value in node.items():
+                if key != "$defs":
+                    walk(value, base)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value, base)
+
+    walk(_node(version, uri), uri)
+    return found
+
+
 def _reachable(version: str, root: str, defs: dict[str, Definition]) -> list[Definition]:
-    """The definitions a kind's page shows: its root, then what its fields refer to."""
+    """The definitions a kind's page shows: its root, then what it refers to, breadth first."""
     titles = schemas.title_index(version)
+    by_uri = {uri: title for title, uri in titles.items()}
     order: list[str] = []
     todo = [root]
     while todo:
@@ -174,19 +203,27 @@ def _reachable(version: str, root: str, defs: dict[str, Definition]) -> list[Def
         if title in order or title not in defs:
             continue
         order.append(title)
-        text = json.dumps(_node(version, titles[title]))
-        for other in defs:
-            if (
-                other not in order
-                and other != "JsonNumber"
-                and f'"{titles[other].rsplit("/", 1)[-1]}' in text
-            ):
-                todo.append(other)
-        for f in defs[title].fields:
-            for other in defs:
-                if f"[{other}]" in f.type:
-                    todo.append(other)
+        todo += [t for t in _refs(version, titles[title], by_uri) if t != "JsonNumber"]
     return [defs[t] for t in order]
+
+
+def _pretty(value: Any, indent: int = 0, used: int = 0) -> str:
+    """JSON indented by two spaces, with each array or object that fits on its line on one line.
+
+    ``used``: the columns the first line already holds (an object's key).
+    """
+    flat = json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    if not isinstance(value, dict | list) or not value or indent + used + len(flat) <= _WIDTH:
+        return flat
+    pad = " " * (indent + 2)
+    if isinstance(value, list):
+        items = [pad + _pretty(v, indent + 2) for v in value]
+        return "[\n" + ",\n".join(items) + "\n" + " " * indent + "]"
+    lines = []
+    for key, v in value.items():
+        name = json.dumps(key, ensure_ascii=False) + ": "
+        lines.append(pad + name + _pretty(v, indent + 2, len(name)))
+    return "{\n" + ",\n".join(lines) + "\n" + " " * indent + "}"
 
 
 def _page(version: str, kind: str, defs: dict[str, Definition]) -> str:
@@ -208,7 +245,7 @@ def _page(version: str, kind: str, defs: dict[str, Definition]) -> str:
             f"A valid document (also with `--strict`), as {where} holds it:",
             "",
             "```json",
-            json.dumps(examples.example(version, kind), indent=2, ensure_ascii=False),
+            _pretty(examples.example(version, kind)),
             "```",
             "",
         ]

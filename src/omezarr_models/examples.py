@@ -2,11 +2,11 @@
 
 The spec reference (``omezarr docs``) shows them on each kind's page, and the tests check that
 each one validates as its version and kind with no issue at all, also with ``strict=True``, and
-that the version's typed model reads and writes it back unchanged. (Groups whose metadata carries
-no version, such as ``labels`` before 0.5, are judged with ``version=`` given: detected by their
-layout alone they come with a ``version-missing`` warning.) They are written for this project (none is
-copied from the spec text) and kept small: one multiscale of two levels, one channel, a plate
-of two rows and two columns.
+that the version's typed model reads and writes it back unchanged. (Groups whose metadata
+carries no version, such as ``labels`` before 0.5, are judged with ``version=`` given: detected
+by their layout alone they come with a ``version-missing`` warning.) They are written for this
+project (none is copied from the spec text) and kept small: one multiscale of two levels, one
+channel, a plate of two rows and two columns.
 
 >>> from omezarr_models import validate_attributes
 >>> from omezarr_models.examples import example
@@ -47,11 +47,14 @@ def kinds(version: str) -> tuple[str, ...]:
     return tuple(k for k in KINDS if k not in _TRANSITIONAL)
 
 
+def _versioned(version: str, obj: dict[str, Any]) -> dict[str, Any]:
+    """``obj`` with the version first, as each object holds it up to 0.4 (0.5: in ``ome``)."""
+    return obj if version == "0.5" else {"version": version, **obj}
+
+
 def _multiscale(version: str, name: str, ndim: int) -> dict[str, Any]:
     """One multiscale of two levels, ``0`` and ``1`` (half the size in y and x)."""
-    out: dict[str, Any] = {"name": name}
-    if version != "0.5":
-        out["version"] = version
+    out: dict[str, Any] = _versioned(version, {"name": name})
     if version == "0.3":
         out["axes"] = ["c", "y", "x"][-ndim:]
     if version in ("0.4", "0.5"):
@@ -88,9 +91,7 @@ def _omero(version: str) -> dict[str, Any]:
         ],
         "rdefs": {"model": "color"},
     }
-    if version != "0.5":
-        out["version"] = version
-    return out
+    return _versioned(version, out)
 
 
 def _image_label(version: str) -> dict[str, Any]:
@@ -106,9 +107,7 @@ def _image_label(version: str) -> dict[str, Any]:
             {"label-value": 1, "area (pixels)": 1200, "class": "nucleus"},
             {"label-value": 2, "area (pixels)": 950, "class": "nucleus"},
         ]
-    if version != "0.5":
-        out["version"] = version
-    return out
+    return _versioned(version, out)
 
 
 def _plate(version: str) -> dict[str, Any]:
@@ -124,18 +123,14 @@ def _plate(version: str) -> dict[str, Any]:
         "columns": [{"name": "1"}, {"name": "2"}],
         "wells": wells,
     }
-    if version != "0.5":
-        out["version"] = version
-    return out
+    return _versioned(version, out)
 
 
 def _well(version: str) -> dict[str, Any]:
     out: dict[str, Any] = {
         "images": [{"path": "0", "acquisition": 0}, {"path": "1", "acquisition": 0}]
     }
-    if version != "0.5":
-        out["version"] = version
-    return out
+    return _versioned(version, out)
 
 
 def _metadata(version: str, kind: str) -> dict[str, Any]:
