@@ -113,6 +113,19 @@ def detect_kind(meta: dict[str, Any]) -> str | None:
     return None
 
 
+def infer_namespaced_version(ome: Any) -> str:
+    """The version a version-less ``ome`` object is judged as: 0.6rc0 when its layout is 0.6's
+    (a ``scene``, or multiscales with ``coordinateSystems``), 0.5 otherwise (the ``ome`` layout
+    begins with 0.5)."""
+    if type(ome) is dict:
+        if "scene" in ome:
+            return "0.6rc0"
+        ms = ome.get("multiscales")
+        if type(ms) is list and any(type(m) is dict and "coordinateSystems" in m for m in ms):
+            return "0.6rc0"
+    return "0.5"
+
+
 def infer_version(attrs: dict[str, Any], available: tuple[str, ...]) -> tuple[str, str]:
     """The version a version-less document is judged as, and why (for the warning).
 

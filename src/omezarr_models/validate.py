@@ -12,6 +12,7 @@ from omezarr_models.detection import (
     declared_versions,
     detect,
     detect_kind,
+    infer_namespaced_version,
     infer_version,
 )
 from omezarr_models.documents import load_document
@@ -83,8 +84,9 @@ def _choose_version(
     declared = detection.declared
     if declared is None:
         if detection.namespaced:
-            # the 'ome' layout begins with 0.5; the missing version is a schema error
-            return "0.5", None
+            # the 'ome' layout begins with 0.5 (0.6rc0's has coordinate systems or a scene);
+            # the missing version is a schema error
+            return infer_namespaced_version(attrs.get("ome")), None
         looked = ", ".join(detection.looked_at)
         version, why = infer_version(attrs, known)
         message = f"no version found (looked at {looked}); judged as {version}: {why}"
