@@ -236,7 +236,7 @@ def convert(
     plates, wells, collections, omero and unknown attributes kept) and arrays (zarr v2 <-> v3,
     chunk by chunk). Exit status: 0 converted and valid, 1 refused or invalid, 2 unusable input."""
     from omezarr_cli.convert_output import parse_chunks, print_conversion
-    from omezarr_models.convert import ConversionError, target_versions
+    from omezarr_models.conversion import ConversionError, target_versions
 
     err = Console(stderr=True, highlight=False)
     if to not in target_versions():

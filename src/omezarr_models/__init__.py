@@ -26,12 +26,15 @@ from omezarr_models.schemas import versions as supported_versions
 from omezarr_models.validate import validate_attributes, validate_path
 
 if TYPE_CHECKING:
-    from omezarr_models import v01, v02, v03, v04, v05, v06
+    from omezarr_models import build, v01, v02, v03, v04, v05, v06
+    from omezarr_models.conversion import ConversionError, ConversionReport, convert
     from omezarr_models.dataset import DatasetReport, open_ome_zarr, validate_dataset
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "ConversionError",
+    "ConversionReport",
     "DatasetReport",
     "Document",
     "Issue",
@@ -39,6 +42,8 @@ __all__ = [
     "Report",
     "Severity",
     "UnusableInputError",
+    "build",
+    "convert",
     "load_document",
     "load_schema",
     "open_ome_zarr",
@@ -54,7 +59,9 @@ __all__ = [
     "validate_path",
 ]
 
-_LAZY = {"v01", "v02", "v03", "v04", "v05", "v06"}
+_LAZY = {"v01", "v02", "v03", "v04", "v05", "v06", "build"}
+# Conversion between versions (omezarr_models.conversion): imported on first use.
+_CONVERT = {"convert", "ConversionError", "ConversionReport"}
 # Dataset access needs zarr-python: imported on first use, not with the package.
 _DATASET = {"validate_dataset", "open_ome_zarr", "DatasetReport"}
 
@@ -62,6 +69,8 @@ _DATASET = {"validate_dataset", "open_ome_zarr", "DatasetReport"}
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
         return importlib.import_module(f"omezarr_models.{name}")
+    if name in _CONVERT:
+        return getattr(importlib.import_module("omezarr_models.conversion"), name)
     if name in _DATASET:
         return getattr(importlib.import_module("omezarr_models.dataset"), name)
     raise AttributeError(f"module 'omezarr_models' has no attribute {name!r}")

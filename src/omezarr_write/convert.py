@@ -5,7 +5,7 @@
 >>> result.valid, result.arrays, result.chunks  # doctest: +SKIP
 (True, 4, 96)
 
-Every group's attributes go through :func:`omezarr_models.convert.convert` (all of them first:
+Every group's attributes go through :func:`omezarr_models.conversion.convert` (all of them first:
 a refusal comes before any byte is written); every array is rewritten region by region (zarr v2
 to v3 and back, codecs mapped, optionally re-chunked or sharded), with a bounded number of
 regions in flight, so memory stays bounded whatever the size of the data. Labels, plates,
@@ -35,13 +35,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from omezarr_models.convert import (
+from omezarr_models.conversion import (
     ArrayInfo,
     ConversionError,
     ConversionReport,
     convert_attributes,
 )
-from omezarr_models.convert._ir import NAMESPACED, TCZYX
+from omezarr_models.conversion._ir import NAMESPACED, TCZYX
 
 if TYPE_CHECKING:
     from zarr.abc.store import Store
@@ -94,7 +94,7 @@ class DatasetConversion:
     source_version, target_version
         The versions.
     documents
-        The :class:`~omezarr_models.convert.ConversionReport` of every group, by metadata file
+        The :class:`~omezarr_models.conversion.ConversionReport` of every group, by metadata file
         of the destination (``"A/1/zarr.json"``).
     array_changes
         One :class:`ArrayConversion` per array.
@@ -712,7 +712,7 @@ def convert_dataset(
         and ``lossy`` is False), ``dest`` exists and ``overwrite`` is False, ``in_place`` asks
         for a change of layout. Nothing is written then.
     """
-    from omezarr_models.convert import target_versions
+    from omezarr_models.conversion import target_versions
 
     if to not in target_versions():
         raise ValueError(

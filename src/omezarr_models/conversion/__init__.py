@@ -1,6 +1,6 @@
 """Conversion of OME-Zarr metadata between versions, through one internal representation.
 
->>> from omezarr_models.convert import convert
+>>> from omezarr_models import convert
 >>> doc = {"multiscales": [{"version": "0.1", "datasets": [{"path": "0"}]}]}
 >>> new, report = convert(doc, to="0.5")
 >>> [a["name"] for a in new["ome"]["multiscales"][0]["axes"]]
@@ -8,7 +8,7 @@
 >>> report.changes[0].action
 <Action.FILLED: 'filled'>
 
-Every version is read into the representation of :mod:`omezarr_models.convert._ir` and written
+Every version is read into the representation of :mod:`omezarr_models.conversion._ir` and written
 out as the target version:
 
 * **Upgrading** fills what the newer version requires: the implied t, c, z, y, x axes of
@@ -43,9 +43,9 @@ from typing import Any, TypeVar, overload
 
 from pydantic import BaseModel
 
-from omezarr_models.convert._ir import NAMESPACED, read
-from omezarr_models.convert._write import ArrayInfo, level_factors, write
-from omezarr_models.convert.report import (
+from omezarr_models.conversion._ir import NAMESPACED, read
+from omezarr_models.conversion._write import ArrayInfo, level_factors, write
+from omezarr_models.conversion.report import (
     Action,
     Change,
     ConversionError,

@@ -21,7 +21,7 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
-from omezarr_models.convert.report import Action, ConversionError, ConversionReport
+from omezarr_models.conversion.report import Action, ConversionError, ConversionReport
 
 __all__ = [
     "EARLY",

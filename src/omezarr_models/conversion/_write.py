@@ -14,7 +14,7 @@ from fractions import Fraction
 from typing import Any
 
 from omezarr_models._numbers import dtype_window
-from omezarr_models.convert._ir import (
+from omezarr_models.conversion._ir import (
     EARLY,
     IMPLIED_TYPES,
     NAMESPACED,
@@ -25,7 +25,7 @@ from omezarr_models.convert._ir import (
     Multiscale,
     Transform,
 )
-from omezarr_models.convert.report import Action, ConversionError, ConversionReport
+from omezarr_models.conversion.report import Action, ConversionError, ConversionReport
 
 __all__ = ["ArrayInfo", "level_factors", "write"]
 
