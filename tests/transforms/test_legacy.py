@@ -48,7 +48,8 @@ def test_multiscale_transformations_come_after_the_dataset_ones() -> None:
 
 def test_only_legacy_types() -> None:
     with pytest.raises(
-        MalformedTransformError, match=r"0\.4/0\.5 allow only identity, scale, translation, not affine"
+        MalformedTransformError,
+        match=r"0\.4/0\.5 allow only identity, scale, translation, not affine",
     ):
         legacy_transform([{"type": "affine", "affine": [[1, 0]]}])
     with pytest.raises(MalformedTransformError, match="no transformation given"):
