@@ -7,10 +7,14 @@
   section per version (newest first) with a page per kind.
 
 Both are built from the code of the checkout, so they cannot drift from it.
+
+The docstrings of the code name other objects with Sphinx roles (``:func:`axes```); the API
+pages show those names as code, without the role.
 """
 
 from __future__ import annotations
 
+import re
 import tempfile
 from typing import Any
 
@@ -26,6 +30,7 @@ SPEC_NAV = "Spec reference"
 CLI_PAGE = "cli.md"
 
 _pages: dict[str, str] = {}
+_ROLE = re.compile(r":(?:func|class|meth|mod|data|attr|exc|obj):(?=<code>)")
 
 
 def _spec_pages() -> dict[str, str]:
@@ -81,3 +86,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             raise ValueError(f"docs/{path} is generated at build time: remove the file")
         files.append(File.generated(config, path, content=text))
     return files
+
+
+def on_page_content(html: str, **_: Any) -> str:
+    """Drop the Sphinx roles of docstrings (``:func:`` before a name in code)."""
+    return _ROLE.sub("", html)

@@ -205,6 +205,9 @@ def test_mkdocs_build_strict(tmp_path: Path) -> None:
     api = (site / "api" / "validation" / "index.html").read_text(encoding="utf-8")
     assert "validate_attributes" in api
     assert not (site / "hooks.py").exists()
+    strategies = (site / "api" / "strategies" / "index.html").read_text(encoding="utf-8")
+    assert "<code>axes</code>" in strategies
+    assert ":func:" not in strategies  # the hook drops the Sphinx roles of docstrings
 
 
 def test_changes_page_links_nowhere_inside_itself(tmp_path: Path) -> None:
