@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 
 from omezarr_cli.output import Outcome, print_json, print_text
+from omezarr_cli.write_cmd import register as register_write_commands
 from omezarr_models import UnusableInputError, load_schema, supported_versions, validate_path
 from omezarr_models.dataset import validate_dataset
 from omezarr_models.dataset.walk import Fields
@@ -265,6 +266,9 @@ def convert(
             error_type=ConversionError,
         )
     )
+
+
+register_write_commands(app)
 
 
 def run() -> None:
