@@ -47,7 +47,8 @@ def _cast(values: Array, dtype: np.dtype[Any]) -> Array:
 
 
 def _mean(block: Array, factors: tuple[int, ...]) -> Array:
-    wide = block.dtype.itemsize > 4 or (block.dtype.kind == "f" and block.dtype.itemsize == 8)
+    # float32 holds integers exactly only up to 2**24: 32-bit integers need float64
+    wide = block.dtype.itemsize >= 4 and block.dtype != np.float32
     acc = np.float64 if wide else np.float32
     view, axes = _windows(block, factors)
     total = view.sum(axis=axes, dtype=acc)

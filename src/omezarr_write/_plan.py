@@ -188,7 +188,12 @@ def _factor_tuple(argument: str, value: Any, names: Sequence[str]) -> tuple[int,
             )
         raw = [value.get(n, 1) for n in names]
     else:
-        raw = list(value)
+        try:
+            raw = list(value)
+        except TypeError:
+            raise InvalidArgumentError(
+                argument, f"{value!r} is not an integer ≥ 1, a mapping or a sequence of factors"
+            ) from None
         if len(raw) != len(names):
             raise InvalidArgumentError(argument, f"{len(raw)} factors for {len(names)} axes")
     for name, f in zip(names, raw, strict=True):
