@@ -58,10 +58,12 @@ class MapAxis(Transform):
 
     @property
     def input_ndim(self) -> int:
+        """Number of input coordinates (``None``: not fixed by the parameters)."""
         return len(self.map_axis)
 
     @property
     def output_ndim(self) -> int:
+        """Number of output coordinates (``None``: not fixed by the parameters)."""
         return len(self.map_axis)
 
     def _apply(self, points: FloatArray) -> FloatArray:

@@ -40,6 +40,7 @@ class Sequence(Transform):
 
     @property
     def input_ndim(self) -> int | None:
+        """Number of input coordinates (``None``: not fixed by the parameters)."""
         for member in self.transformations:
             if member.input_ndim is not None:
                 return member.input_ndim
@@ -49,6 +50,7 @@ class Sequence(Transform):
 
     @property
     def output_ndim(self) -> int | None:
+        """Number of output coordinates (``None``: not fixed by the parameters)."""
         for member in reversed(self.transformations):
             if member.output_ndim is not None:
                 return member.output_ndim
@@ -181,6 +183,7 @@ class ByDimension(Transform):
 
     @property
     def output_ndim(self) -> int:
+        """Number of output coordinates (``None``: not fixed by the parameters)."""
         return self._output_ndim
 
     def _apply(self, points: FloatArray) -> FloatArray:
@@ -272,10 +275,12 @@ class Bijection(Transform):
 
     @property
     def input_ndim(self) -> int | None:
+        """Number of input coordinates (``None``: not fixed by the parameters)."""
         return self.forward.input_ndim
 
     @property
     def output_ndim(self) -> int | None:
+        """Number of output coordinates (``None``: not fixed by the parameters)."""
         return self.forward.output_ndim
 
     def _apply(self, points: FloatArray) -> FloatArray:

@@ -170,6 +170,7 @@ class FieldTransform(Transform):
 
     @property
     def input_ndim(self) -> int | None:
+        """Number of input coordinates (``None``: not fixed by the parameters)."""
         return None if self._field is None else len(self._field.grid_shape)
 
     def with_interpolation(
@@ -262,6 +263,7 @@ class Coordinates(FieldTransform):
 
     @property
     def output_ndim(self) -> int | None:
+        """Number of output coordinates (``None``: not fixed by the parameters)."""
         return None if self._field is None else self._field.components
 
     def _apply(self, points: FloatArray) -> FloatArray:
@@ -282,6 +284,7 @@ class Displacements(FieldTransform):
 
     @property
     def output_ndim(self) -> int | None:
+        """Number of output coordinates (``None``: not fixed by the parameters)."""
         return self.input_ndim
 
     def _apply(self, points: FloatArray) -> FloatArray:

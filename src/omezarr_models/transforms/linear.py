@@ -112,9 +112,13 @@ class Translation(ParametrisedTransform):
 
     @property
     def input_ndim(self) -> int | None:
+        """Number of input coordinates (``None``: not fixed by the parameters)."""
         return None if self._values is None else len(self._values)
 
-    output_ndim = input_ndim
+    @property
+    def output_ndim(self) -> int | None:
+        """Number of output coordinates: as many as input."""
+        return self.input_ndim
 
     def _apply(self, points: FloatArray) -> FloatArray:
         return points + self.values
@@ -136,9 +140,13 @@ class Scale(ParametrisedTransform):
 
     @property
     def input_ndim(self) -> int | None:
+        """Number of input coordinates (``None``: not fixed by the parameters)."""
         return None if self._values is None else len(self._values)
 
-    output_ndim = input_ndim
+    @property
+    def output_ndim(self) -> int | None:
+        """Number of output coordinates: as many as input."""
+        return self.input_ndim
 
     def _apply(self, points: FloatArray) -> FloatArray:
         return points * self.values
@@ -202,10 +210,12 @@ class Affine(ParametrisedTransform):
 
     @property
     def input_ndim(self) -> int | None:
+        """Number of input coordinates (``None``: not fixed by the parameters)."""
         return None if self._values is None else self._values.shape[1] - 1
 
     @property
     def output_ndim(self) -> int | None:
+        """Number of output coordinates (``None``: not fixed by the parameters)."""
         return None if self._values is None else self._values.shape[0]
 
     def homogeneous(self) -> FloatArray:
@@ -284,9 +294,13 @@ class Rotation(ParametrisedTransform):
 
     @property
     def input_ndim(self) -> int | None:
+        """Number of input coordinates (``None``: not fixed by the parameters)."""
         return None if self._values is None else self._values.shape[1]
 
-    output_ndim = input_ndim
+    @property
+    def output_ndim(self) -> int | None:
+        """Number of output coordinates: as many as input."""
+        return self.input_ndim
 
     def _apply(self, points: FloatArray) -> FloatArray:
         result: FloatArray = points @ self.values.T
