@@ -46,6 +46,7 @@ OME_KEYS: tuple[str, ...] = (
     "well",
     "bioformats2raw.layout",
     "series",
+    "scene",
 )
 #: Versions before axis objects and transformations.
 EARLY = frozenset({"0.1", "0.2", "0.3"})
@@ -104,6 +105,7 @@ class Multiscale:
     extra: dict[str, Any] = field(default_factory=dict)
     order: list[str] = field(default_factory=list)
     system: str | None = None
+    outer: str | None = None
     system_extra: dict[str, Any] = field(default_factory=dict)
     systems: list[dict[str, Any]] = field(default_factory=list)
     links: list[dict[str, Any]] = field(default_factory=list)
@@ -260,19 +262,54 @@ def _read_multiscale_06(
         a_known, a_extra = _split(a, ("name", "type", "unit"))
         axes.append(Axis(a_known["name"], a_known.get("type"), a_known.get("unit"), a_extra))
     others = [s for s in systems if s is not intrinsic]
+    links = list(known.get("coordinateTransformations") or [])
+    ms_transforms, outer = _outer_link(links, intrinsic, others)
+    if outer is not None:
+        others = [s for s in others if s.get("name") != outer]
+        links = []
     order = [("axes" if k == "coordinateSystems" else k) for k in order]
     return Multiscale(
         axes,
         levels,
-        None,
+        ms_transforms,
         info,
         extra,
         order,
         system=intrinsic.get("name"),
+        outer=outer,
         system_extra={k: v for k, v in intrinsic.items() if k not in ("name", "axes")},
         systems=others,
-        links=list(known.get("coordinateTransformations") or []),
+        links=links,
     )
+
+
+def _outer_link(
+    links: list[dict[str, Any]], intrinsic: dict[str, Any], others: list[dict[str, Any]]
+) -> tuple[list[Transform] | None, str | None]:
+    """The one transformation from the intrinsic system to another of the same axes, made of
+    scales and translations: what 0.4/0.5 state as the transformations of the whole multiscale."""
+    if len(links) != 1:
+        return None, None
+    link = links[0]
+    source, target = link.get("input") or {}, link.get("output") or {}
+    if source.get("name") != intrinsic.get("name") or source.get("path") or target.get("path"):
+        return None, None
+    outer = next((s for s in others if s.get("name") == target.get("name")), None)
+    if outer is None or outer.get("axes") != intrinsic.get("axes") or len(outer) != 2:
+        return None, None
+    steps = link.get("transformations") if link.get("type") == "sequence" else [link]
+    extra = {
+        k: v for k, v in link.items() if k not in ("type", "input", "output", "transformations")
+    }
+    if link.get("type") == "sequence" and extra:
+        return None, None
+    out = []
+    for step in steps or []:
+        if step.get("type") not in ("scale", "translation", "identity"):
+            return None, None
+        step = {k: v for k, v in step.items() if k not in ("input", "output")}
+        out.append(_read_transform(step))
+    return out, target.get("name")
 
 
 def note_version(report: ConversionReport, pointer: str, old: str, new: str) -> None:

@@ -130,6 +130,8 @@ _DROP = object()
 
 def _multiscale(ms: Multiscale, source: str, ctx: _Ctx, src: str, dst: str) -> dict[str, Any]:
     to = ctx.to
+    if to == "0.6rc0":
+        return _multiscale_06(ms, source, ctx, src, dst)
     fields: dict[str, Any] = {}
     if to not in NAMESPACED:
         fields["version"] = to
@@ -170,7 +172,71 @@ def _multiscale(ms: Multiscale, source: str, ctx: _Ctx, src: str, dst: str) -> d
         )
     if ms.system_extra:
         ctx.lose(f"{src}/coordinateSystems", "keys of the coordinate system other than its axes")
+    for what, name in (("intrinsic coordinate system", ms.system), ("outer system", ms.outer)):
+        if name is not None:
+            ctx.report.add(
+                f"{src}/coordinateSystems",
+                Action.DROPPED,
+                f"the name {name!r} of the {what} ({to} names none)",
+            )
     return _ordered(fields, ms.order)
+
+
+def _multiscale_06(ms: Multiscale, source: str, ctx: _Ctx, src: str, dst: str) -> dict[str, Any]:
+    """0.6rc0: the axes become the intrinsic coordinate system, which every level maps into;
+    the transformations of the whole multiscale map it into a second system of the same axes."""
+    fields: dict[str, Any] = dict(ms.info)
+    axes = _axes(ms.axes, ctx, src, dst)
+    assert axes is not None
+    n_axes = len(axes)
+    name = ms.system or "intrinsic"
+    systems: list[dict[str, Any]] = [{"name": name, "axes": axes}]
+    if ms.system is None:
+        ctx.report.add(
+            f"{dst}/coordinateSystems/0",
+            Action.NORMALISED,
+            f"the axes are the intrinsic coordinate system {name!r}",
+        )
+    levels = _levels(ms, ctx, src, dst, n_axes)
+    for j, level in enumerate(levels):
+        cts = level["coordinateTransformations"]
+        for t in cts:
+            if "path" in t:
+                raise ConversionError(
+                    f"{src}/datasets/{j}/coordinateTransformations: a {t['type']} stored at "
+                    f"{t['path']!r} cannot be written in 0.6rc0 (its 'path' names a zarr array)"
+                )
+        ends = {"input": {"path": level["path"]}, "output": {"name": name}}
+        if len(cts) == 1:
+            level["coordinateTransformations"] = [{**cts[0], **ends}]
+        else:
+            level["coordinateTransformations"] = [
+                {"type": "sequence", **ends, "transformations": cts}
+            ]
+    fields["datasets"] = levels
+    kept = _multiscale_transforms(ms.transforms or [], ctx, src)
+    if kept:
+        taken = {name}
+        outer = ms.outer or "physical"
+        while outer in taken:
+            outer += "_"
+        systems.append({"name": outer, "axes": [dict(a) for a in axes]})
+        ends = {"input": {"name": name}, "output": {"name": outer}}
+        link = (
+            {**kept[0], **ends}
+            if len(kept) == 1
+            else {"type": "sequence", **ends, "transformations": kept}
+        )
+        fields["coordinateTransformations"] = [link]
+        ctx.report.add(
+            f"{dst}/coordinateTransformations/0",
+            Action.MOVED,
+            f"the transformations of the whole multiscale map {name!r} into {outer!r}",
+        )
+    fields["coordinateSystems"] = systems
+    fields.update(_known_free(ms.extra, ctx, src, _MULTISCALE_KEYS["0.6rc0"]))
+    order = [("coordinateSystems" if k == "axes" else k) for k in ms.order]
+    return _ordered(fields, order)
 
 
 _MULTISCALE_KEYS = {
@@ -187,7 +253,14 @@ _MULTISCALE_KEYS = {
         "coordinateTransformations",
     ),
     "0.5": ("name", "datasets", "type", "metadata", "axes", "coordinateTransformations"),
-    "0.6rc0": ("name", "datasets", "type", "metadata", "coordinateSystems"),
+    "0.6rc0": (
+        "name",
+        "datasets",
+        "type",
+        "metadata",
+        "coordinateSystems",
+        "coordinateTransformations",
+    ),
 }
 
 
@@ -466,6 +539,9 @@ def _multiscale_transforms(
 
 def _other(key: str, value: Any, ctx: _Ctx, src: str, dst: str) -> Any:
     to = ctx.to
+    if key == "scene" and to != "0.6rc0":
+        ctx.lose(src, f"a scene (transformations between images) has no equivalent in {to}")
+        return _DROP
     if key in ("bioformats2raw.layout", "series") and to in EARLY:
         raise ConversionError(
             f"{src}: {to} has no bioformats2raw collections ({key!r} begins with 0.4); "
