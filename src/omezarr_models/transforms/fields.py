@@ -39,6 +39,7 @@ import numpy.typing as npt
 from omezarr_models.transforms.base import FloatArray, Transform
 from omezarr_models.transforms.errors import (
     MalformedTransformError,
+    NotInvertibleError,
     OutsideFieldError,
     TransformError,
     UnresolvedParameterError,
@@ -172,6 +173,20 @@ class FieldTransform(Transform):
     def input_ndim(self) -> int | None:
         """Number of input coordinates (``None``: not fixed by the parameters)."""
         return None if self._field is None else len(self._field.grid_shape)
+
+    def inverse(self) -> Transform:
+        """Always raises: a sampled field has no closed-form inverse.
+
+        Raises
+        ------
+        NotInvertibleError
+            Always; store the inverse field too, in a ``bijection``.
+        """
+        raise self.error(
+            NotInvertibleError,
+            f"{self.type} transformations are not invertible in closed form"
+            " (a bijection can supply the inverse field)",
+        )
 
     def with_interpolation(
         self, interpolation: str | None = None, *, out_of_bounds: OutOfBounds | None = None

@@ -349,6 +349,56 @@ class TransformGraph:
             graph.add_image(image, group=join_path(None, group), resolver=resolver)
         return graph
 
+    @classmethod
+    def from_zarr(cls, group: Any) -> TransformGraph:
+        """The graph of a 0.6 image or scene group read with zarr-python (imported here only).
+
+        For a scene, the images its transformations refer to (by ``path``) are read too, and the
+        arrays behind ``path`` parameters are resolved from the group.
+
+        Parameters
+        ----------
+        group
+            A ``zarr.Group``, or anything ``zarr.open_group(..., mode="r")`` opens.
+
+        Returns
+        -------
+        TransformGraph
+            As :meth:`from_scene` (with the referenced images) or :meth:`from_image`.
+
+        Raises
+        ------
+        MalformedTransformError
+            If the group holds neither ``scene`` nor ``multiscales`` metadata.
+        """
+        import zarr
+
+        from omezarr_models.transforms.resolve import zarr_resolver
+
+        root = group if isinstance(group, zarr.Group) else zarr.open_group(group, mode="r")
+        resolver = zarr_resolver(root)
+        ome = _ome(dict(root.attrs))
+        if "scene" not in ome:
+            return cls.from_image(ome, resolver=resolver)
+        images: dict[str, Any] = {}
+        scene = ome["scene"] if isinstance(ome["scene"], Mapping) else {}
+        for obj in scene.get("coordinateTransformations") or []:
+            for role in ("input", "output"):
+                ref = (
+                    CoordinateSystemRef.from_json(obj.get(role))
+                    if isinstance(obj, Mapping)
+                    else None
+                )
+                if ref is None or ref.path is None or ref.path in images:
+                    continue
+                try:
+                    node = root[ref.path]
+                except KeyError:
+                    continue
+                if isinstance(node, zarr.Group) and "multiscales" in _ome(dict(node.attrs)):
+                    images[ref.path] = dict(node.attrs)
+        return cls.from_scene(ome, images=images, resolver=resolver)
+
     # -- queries ------------------------------------------------------------------------------
 
     @property
