@@ -90,3 +90,31 @@ def test_missing_levels() -> None:
         legacy_level_transform(multiscale, 3)
     with pytest.raises(LevelNotFoundError, match="no level 'x'"):
         legacy_level_transform(multiscale, "x")
+
+
+def test_graph_of_a_legacy_image_has_a_physical_node_per_multiscale() -> None:
+    from omezarr_models.transforms import TransformGraph
+
+    document = load_spec_example(
+        SPEC_DIR / "examples" / "0.5" / "multiscales_strict" / "multiscales_example.json"
+    )
+    graph = TransformGraph.from_image(document)
+    levels = graph.multiscale(0)
+    name = document["ome"]["multiscales"][0].get("name", "multiscales/0")
+    assert levels.intrinsic == CoordinateSystemRef(name)
+    assert graph.axes(levels.intrinsic) == document["ome"]["multiscales"][0]["axes"]
+    # level "1": z, y, x scaled by 1, t by 0.1 (the multiscale's scale)
+    assert_allclose(graph.from_array("1").apply([10, 1, 2, 2, 2]), [1.0, 1.0, 2.0, 2.0, 2.0])
+    # level 2 index -> level 0 index: factor 4 on z, y, x
+    assert_allclose(graph.find_path((None, "2"), (None, "0")).apply(np.ones(5)), [1, 1, 4, 4, 4])
+    assert_allclose(graph.to_array(0).apply([1.0, 1.0, 1.0, 1.0, 1.0]), [10, 1, 2, 2, 2])
+
+
+def test_legacy_errors_point_at_the_multiscale_list() -> None:
+    with pytest.raises(MalformedTransformError) as info:
+        legacy_transform(
+            [{"type": "scale", "scale": [1.0]}],
+            [{"type": "rotation", "rotation": [[1.0]]}],
+            multiscale_json_path="/multiscales/0/coordinateTransformations",
+        )
+    assert info.value.json_path == "/multiscales/0/coordinateTransformations/0"

@@ -24,6 +24,7 @@ from omezarr_models.transforms.errors import (
     NoPathError,
     TransformError,
 )
+from omezarr_models.transforms.legacy import legacy_transform
 from omezarr_models.transforms.parse import Resolver, as_json_dict, parse_transform
 from omezarr_models.transforms.resolve import prefixed_resolver
 
@@ -220,8 +221,40 @@ class TransformGraph:
             )
         local = prefixed_resolver(resolver, group) if resolver is not None else None
         for index, multiscale in enumerate(multiscales):
-            if isinstance(multiscale, Mapping):
+            if not isinstance(multiscale, Mapping):
+                continue
+            if "coordinateSystems" not in multiscale and "axes" in multiscale:
+                self._add_legacy_multiscale(multiscale, index, group, local)
+            else:
                 self._add_multiscale(multiscale, f"/multiscales/{index}", group, local)
+
+    def _add_legacy_multiscale(
+        self,
+        multiscale: Mapping[str, Any],
+        index: int,
+        group: str | None,
+        resolver: Resolver | None,
+    ) -> None:
+        name = multiscale.get("name")
+        space = CoordinateSystemRef(legacy_system_name(multiscale, index), group)
+        self.add_node(space, multiscale.get("axes"))
+        levels: list[CoordinateSystemRef] = []
+        for d_index, dataset in enumerate(multiscale.get("datasets") or []):
+            if not isinstance(dataset, Mapping) or not isinstance(dataset.get("path"), str):
+                continue
+            array = self.add_node(CoordinateSystemRef(None, join_path(group, dataset["path"])))
+            levels.append(array)
+            transform = legacy_transform(
+                dataset.get("coordinateTransformations") or [{"type": "identity"}],
+                multiscale.get("coordinateTransformations"),
+                resolver=resolver,
+                json_path=f"/multiscales/{index}/datasets/{d_index}/coordinateTransformations",
+                multiscale_json_path=f"/multiscales/{index}/coordinateTransformations",
+            )
+            self.add_transform(transform, array, space)
+        self.multiscales.append(
+            MultiscaleLevels(space, tuple(levels), name if isinstance(name, str) else None, group)
+        )
 
     def _add_multiscale(
         self,
@@ -245,7 +278,7 @@ class TransformGraph:
             for t_index, obj in enumerate(transforms):
                 transform = parse_transform(obj, resolver=resolver, json_path=f"{where}/{t_index}")
                 # The dataset's path is the input whatever `input` says (as the spec asks).
-                output = self._within(transform.output, group)
+                output = self._within(transform.output, group, transform, "output")
                 intrinsic = intrinsic or output
                 self.add_transform(transform, array, output)
         for t_index, obj in enumerate(multiscale.get("coordinateTransformations") or []):
@@ -584,6 +617,25 @@ class TransformGraph:
                 multiscale, [], what="intrinsic coordinate system of multiscale"
             )
         return intrinsic
+
+
+def legacy_system_name(multiscale: Mapping[str, Any], index: int) -> str:
+    """The node name given to the physical space of a 0.4/0.5 multiscale (which has no name).
+
+    Parameters
+    ----------
+    multiscale
+        The multiscale object.
+    index
+        Its position in ``multiscales``.
+
+    Returns
+    -------
+    str
+        Its ``name`` if it has one, otherwise ``"multiscales/<index>"``.
+    """
+    name = multiscale.get("name")
+    return name if isinstance(name, str) and name else f"multiscales/{index}"
 
 
 def _ome(metadata: Any) -> Mapping[str, Any]:

@@ -25,6 +25,7 @@ def legacy_transform(
     *,
     resolver: Resolver | None = None,
     json_path: str = "",
+    multiscale_json_path: str = "",
 ) -> Transform:
     """Compose a 0.4/0.5 dataset's transformations and then its multiscale's.
 
@@ -38,6 +39,8 @@ def legacy_transform(
         Gives the arrays of transformations stored at a ``path``.
     json_path
         JSON pointer of the dataset list, for messages.
+    multiscale_json_path
+        JSON pointer of the multiscale list, for messages.
 
     Returns
     -------
@@ -56,7 +59,7 @@ def legacy_transform(
         transforms += parse_transforms(
             multiscale_transforms,
             resolver=resolver,
-            json_path="(multiscale)/coordinateTransformations",
+            json_path=multiscale_json_path,
         )
     for transform in transforms:
         if transform.type not in LEGACY_TYPES:
@@ -109,6 +112,7 @@ def legacy_level_transform(
         data.get("coordinateTransformations"),
         resolver=resolver,
         json_path=f"/datasets/{index}/coordinateTransformations",
+        multiscale_json_path="/coordinateTransformations",
     )
     transform.input = CoordinateSystemRef(path=dataset.get("path"))
     return transform
