@@ -17,6 +17,25 @@ Examples
 >>> t.inverse().apply([2.0, 2.0]).tolist()
 [1.0, 4.0]
 
+Modules
+-------
+``parse``
+    :func:`parse_transform`, :func:`parse_transforms`: metadata (dicts or models) to transforms.
+``axes``, ``linear``, ``composite``, ``fields``
+    The transform classes: :class:`Identity`, :class:`MapAxis`, :class:`ProjectAxis`;
+    :class:`Translation`, :class:`Scale`, :class:`Affine`, :class:`Rotation`; :class:`Sequence`,
+    :class:`ByDimension`, :class:`Bijection`; :class:`Coordinates`, :class:`Displacements`.
+``resolve``
+    Where ``path`` parameters come from: :func:`zarr_resolver`, :func:`mapping_resolver`.
+``legacy``
+    0.4/0.5: :func:`legacy_transform`, :func:`legacy_level_transform`.
+``graph``
+    :class:`TransformGraph`: coordinate systems and arrays of an image or scene,
+    :meth:`~TransformGraph.find_path`, :meth:`~TransformGraph.from_array`,
+    :meth:`~TransformGraph.to_array`.
+``errors``
+    Typed errors, all :class:`~omezarr_models.errors.OmeZarrError`.
+
 Conventions
 -----------
 Points are ``(N, D)`` arrays (or one ``(D,)`` point) in the axis order of the input coordinate
