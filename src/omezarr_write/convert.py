@@ -236,13 +236,28 @@ def _image_axes(attrs: dict[str, Any], version: str) -> list[tuple[str, list[str
         if version in ("0.1", "0.2"):
             names = list(TCZYX)
         elif version == "0.6rc0":
-            systems = ms.get("coordinateSystems") or [{}]
-            names = [a["name"] for a in systems[0].get("axes", [])]
+            names = _intrinsic_names(ms)
         else:
             names = [a if type(a) is str else a["name"] for a in ms.get("axes", [])]
         for ds in ms.get("datasets", []):
             out.append((ds["path"], names))
     return out
+
+
+def _intrinsic_names(ms: dict[str, Any]) -> list[str]:
+    """0.6rc0: the axis names of the system the levels map into (their output)."""
+    systems = ms.get("coordinateSystems") or []
+    target = None
+    for ds in ms.get("datasets", []):
+        for t in ds.get("coordinateTransformations") or []:
+            output = t.get("output")
+            if isinstance(output, dict) and isinstance(output.get("name"), str):
+                target = output["name"]
+                break
+        if target is not None:
+            break
+    system = next((s for s in systems if s.get("name") == target), systems[0] if systems else {})
+    return [a["name"] for a in system.get("axes", [])]
 
 
 def _source_arrays(

@@ -137,6 +137,8 @@ def _multiscale(ms: Multiscale, source: str, ctx: _Ctx, src: str, dst: str) -> d
         fields["version"] = to
         if "version" not in ms.order:
             ctx.report.add(f"{dst}/version", Action.VERSION, f"version {to} declared here")
+        else:
+            ctx.report.add(f"{dst}/version", Action.VERSION, f"version {source} -> {to}")
     elif source not in NAMESPACED:
         ctx.report.add(
             f"{src}/version", Action.VERSION, f"dropped: {to} declares its version in ome.version"
