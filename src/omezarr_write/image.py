@@ -112,8 +112,9 @@ def build(
     levels = pyramid(source, plan.levels, plan.method)
     stored = da.store(levels, arrays, lock=False, compute=False)
     ranges = None
-    if channels is not None and not any(isinstance(c, Mapping) and "window" in c for c in channels):
+    if channels is not None and not all(isinstance(c, Mapping) and "window" in c for c in channels):
         # display windows from the smallest level, computed in the same pass as the writes
+        # (for the channels given without a window)
         axis = plan.names.index("c")
         others = tuple(i for i in range(len(plan.names)) if i != axis)
         ranges = (levels[-1].min(axis=others), levels[-1].max(axis=others))
