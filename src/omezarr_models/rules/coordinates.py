@@ -824,7 +824,12 @@ def check_scene(scene: Any, ptr: str, c: Collector) -> None:
     ]
     if len(everything) < 2:
         return
-    reached = _component(everything[0], edges)
+    # the largest group of linked nodes is the scene; every node outside it is reported
+    components: list[set[str]] = []
+    for node in everything:
+        if not any(node in done for done in components):
+            components.append(_component(node, edges))
+    reached = max(components, key=len)
     for node in everything:
         if node in reached:
             continue
@@ -838,7 +843,7 @@ def check_scene(scene: Any, ptr: str, c: Collector) -> None:
         c.must(
             where,
             "coordinate-systems-not-connected",
-            f"{what} is linked to {everything[0].split(':', 1)[1]!r} by no chain of transformations",
+            f"{what} is linked to the rest of the scene by no chain of transformations",
             "coord-trafo-md",
         )
 
