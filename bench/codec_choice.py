@@ -62,8 +62,10 @@ def main() -> None:
             "decode_mib_s": round(raw / dec / 2**20),
         }
         rows.append(row)
-        print(f"{name:32s} ratio {row['ratio']:5.2f}  encode {row['encode_mib_s']:6d} MiB/s  "
-              f"decode {row['decode_mib_s']:6d} MiB/s")
+        print(
+            f"{name:32s} ratio {row['ratio']:5.2f}  encode {row['encode_mib_s']:6d} MiB/s  "
+            f"decode {row['decode_mib_s']:6d} MiB/s"
+        )
     print(json.dumps({"benchmark": "codec_choice", "raw_mib": raw / 2**20, "codecs": rows}))
 
 
