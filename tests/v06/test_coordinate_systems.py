@@ -215,7 +215,7 @@ CASES: list[Case] = [
     ),
     must(
         "space before time",
-        image([space("y"), T_AXIS, space("x")], []),
+        image([space("y"), T_AXIS, space("x")]),
         "axes-order",
         f"{AXES}/1",
         "multiscales-md",
@@ -250,11 +250,12 @@ CASES: list[Case] = [
         ome(
             multiscales=[
                 multiscale(
+                    [T_AXIS, *YX],
                     systems=[
-                        system("physical"),
-                        system("flipped", [space("y"), axis("t", "time", "second")]),
+                        system("physical", [T_AXIS, *YX]),
+                        system("flipped", [space("y"), T_AXIS, space("x")]),
                     ],
-                    coordinateTransformations=[bound(scale(1, 1), "physical", "flipped")],
+                    coordinateTransformations=[bound(scale(1, 1, 1), "physical", "flipped")],
                 )
             ]
         ),
