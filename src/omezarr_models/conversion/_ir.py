@@ -122,6 +122,8 @@ class Meta:
     order: list[str] = field(default_factory=list)
     ome_extra: dict[str, Any] = field(default_factory=dict)
     attrs_extra: dict[str, Any] = field(default_factory=dict)
+    #: the keys among plate, well and image-label whose object declared a version
+    versioned: set[str] = field(default_factory=set)
 
 
 # ------------------------------------------------------------------------------------------
@@ -155,8 +157,9 @@ def read(attrs: dict[str, Any], version: str, report: ConversionReport) -> Meta:
                 for i, ms in enumerate(value)
             ]
         else:
-            if key in _VERSIONED and type(value) is dict:
-                value.pop("version", None)
+            if key in _VERSIONED and type(value) is dict and "version" in value:
+                value.pop("version")
+                out.versioned.add(key)
             out.other[key] = value
     if namespaced:
         out.ome_extra = source

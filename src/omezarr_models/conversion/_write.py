@@ -79,7 +79,14 @@ def write(meta: Meta, to: str, report: ConversionReport, arrays: Mapping[str, Ar
                 for i, ms in enumerate(meta.multiscales)
             ]
         else:
-            value = _other(key, meta.other[key], ctx, f"{src_ptr}/{key}", f"{dst_ptr}/{key}")
+            value = _other(
+                key,
+                meta.other[key],
+                ctx,
+                f"{src_ptr}/{key}",
+                f"{dst_ptr}/{key}",
+                versioned=meta.namespaced and key in meta.versioned,
+            )
             if value is not _DROP:
                 body[key] = value
     if namespaced:
@@ -143,6 +150,9 @@ def _multiscale(ms: Multiscale, source: str, ctx: _Ctx, src: str, dst: str) -> d
         ctx.report.add(
             f"{src}/version", Action.VERSION, f"dropped: {to} declares its version in ome.version"
         )
+    elif "version" in ms.order:  # a 0.5+ multiscale that repeats the version
+        fields["version"] = to
+        ctx.report.add(f"{dst}/version", Action.VERSION, f"version {source} -> {to}")
     for key, value in ms.info.items():
         if key in ("type", "metadata") and to == "0.1":
             ctx.lose(f"{src}/{key}", f"0.1 multiscales have no {key!r}")
@@ -188,9 +198,15 @@ def _multiscale_06(ms: Multiscale, source: str, ctx: _Ctx, src: str, dst: str) -
     """0.6rc0: the axes become the intrinsic coordinate system, which every level maps into;
     the transformations of the whole multiscale map it into a second system of the same axes."""
     fields: dict[str, Any] = dict(ms.info)
+    if "version" in ms.order and source in NAMESPACED:
+        fields["version"] = "0.6rc0"
+        ctx.report.add(f"{dst}/version", Action.VERSION, f"version {source} -> 0.6rc0")
     axes = _axes(ms.axes, ctx, src, dst)
     assert axes is not None
     n_axes = len(axes)
+    for j, axis in enumerate(axes):
+        if not axis["name"]:
+            raise ConversionError(f"{src}/axes/{j}/name: 0.6rc0 axis names must not be empty")
     name = ms.system or "intrinsic"
     systems: list[dict[str, Any]] = [{"name": name, "axes": axes}]
     if ms.system is None:
@@ -539,7 +555,9 @@ def _multiscale_transforms(
 # The other keys
 
 
-def _other(key: str, value: Any, ctx: _Ctx, src: str, dst: str) -> Any:
+def _other(key: str, value: Any, ctx: _Ctx, src: str, dst: str, *, versioned: bool) -> Any:
+    """One OME key other than multiscales. ``versioned``: a 0.5+ source whose object repeats
+    the version (kept, with the new version, when the target is 0.5+ too)."""
     to = ctx.to
     if key == "scene" and to != "0.6rc0":
         ctx.lose(src, f"a scene (transformations between images) has no equivalent in {to}")
@@ -550,7 +568,7 @@ def _other(key: str, value: Any, ctx: _Ctx, src: str, dst: str) -> Any:
             "convert the images of the collection one by one"
         )
     if key in _VERSIONED and type(value) is dict:
-        if to not in NAMESPACED:
+        if to not in NAMESPACED or versioned:
             value = {"version": to, **value}
             ctx.report.add(f"{dst}/version", Action.VERSION, f"version {to}")
         elif ctx.report.source_version not in NAMESPACED:
