@@ -32,6 +32,7 @@ KINDS = (
     "well",
     "bioformats2raw",
     "series",
+    "scene",
     "attributes",
 )
 _WIDTH = 80  # the width of the example documents' lines
