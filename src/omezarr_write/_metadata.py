@@ -20,18 +20,34 @@ class WriteWarning(UserWarning):
     """Something written is valid but breaks a SHOULD of the spec (e.g. a unit not in UDUNITS)."""
 
 
-def multiscale(plan: ImagePlan, name: str | None) -> dict[str, Any]:
-    """The multiscale object: axes, datasets with exact transformations, type and metadata."""
+#: The name of the coordinate system a 0.6 image's levels map to (its "intrinsic" system).
+SYSTEM = "physical"
+
+
+def multiscale(plan: ImagePlan, name: str | None, system: str = SYSTEM) -> dict[str, Any]:
+    """The multiscale object: axes, datasets with exact transformations, type and metadata.
+
+    From 0.6 the axes belong to a coordinate system (``system``) and each level has one
+    transformation from its array space to it.
+    """
     out: dict[str, Any] = {}
     if plan.version == "0.4":
         out["version"] = "0.4"
     if name is not None:
         out["name"] = name
-    out["axes"] = [a.to_json() for a in plan.axes]
-    out["datasets"] = [
-        {"path": level.path, "coordinateTransformations": level.transformations()}
-        for level in plan.levels
-    ]
+    axes = [a.to_json() for a in plan.axes]
+    if plan.version == "0.6rc0":
+        out["coordinateSystems"] = [{"name": system, "axes": axes}]
+        out["datasets"] = [
+            {"path": level.path, "coordinateTransformations": [level.transformation_06(system)]}
+            for level in plan.levels
+        ]
+    else:
+        out["axes"] = axes
+        out["datasets"] = [
+            {"path": level.path, "coordinateTransformations": level.transformations()}
+            for level in plan.levels
+        ]
     out["type"] = plan.method
     out["metadata"] = {
         "description": f"levels reduced with the {plan.method} method by omezarr_write",
@@ -114,7 +130,8 @@ def model(name: str, attrs: dict[str, Any], version: str) -> Any:
 
     From 0.5 on the models describe the ``ome`` object, so that is what they are given.
     """
-    import importlib
+    from omezarr_models.facades import facade
 
-    facade = importlib.import_module(f"omezarr_models.v{version.replace('.', '')}")
-    return getattr(facade, name).model_validate(attrs if version == "0.4" else attrs["ome"])
+    return getattr(facade(version), name).model_validate(
+        attrs if version == "0.4" else attrs["ome"]
+    )

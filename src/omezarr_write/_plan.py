@@ -26,7 +26,7 @@ CHUNK_EXTENT = 1024
 #: Largest auto shard: a dask task holds one shard in memory while encoding it.
 SHARD_BYTES = 64 * 2**20
 MAX_LEVELS = 32
-VERSIONS = ("0.4", "0.5")
+VERSIONS = ("0.4", "0.5", "0.6rc0")
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,14 @@ class LevelSpec:
                 {"type": "translation", "translation": [to_json(v) for v in self.translation]}
             )
         return out
+
+    def transformation_06(self, system: str) -> dict[str, Any]:
+        """The 0.6 dataset transformation: array space → ``system``, a scale or a sequence."""
+        ends = {"input": {"path": self.path}, "output": {"name": system}}
+        steps = self.transformations()
+        if len(steps) == 1:
+            return {**steps[0], **ends}
+        return {"type": "sequence", **ends, "transformations": steps}
 
 
 @dataclass(frozen=True)

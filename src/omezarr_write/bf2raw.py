@@ -33,7 +33,7 @@ def write_bioformats2raw(
         The series: arrays, or mappings ``{"data": array, **image options}`` overriding the
         shared options for one series.
     version
-        ``"0.4"`` or ``"0.5"``.
+        ``"0.4"`` (zarr v2), ``"0.5"`` or ``"0.6rc0"`` (zarr v3).
     ome_xml
         The OME-XML document, stored as ``OME/METADATA.ome.xml``; the ``OME`` group lists
         the series either way.

@@ -90,7 +90,7 @@ def write_plate(
         sequence of arrays or of ``{"data": array, "acquisition": id, **image options}``.
         Every well of the plate must have images, and only those.
     version
-        ``"0.4"`` or ``"0.5"``.
+        ``"0.4"`` (zarr v2), ``"0.5"`` or ``"0.6rc0"`` (zarr v3).
     overwrite, progress, storage_options
         As in :func:`omezarr_write.write_image`.
     **image_options
@@ -113,7 +113,7 @@ def write_plate(
     plate_attrs = _metadata.wrap(version, {"plate": meta})
     _metadata.check(plate_attrs, version, "the plate")
     wells = [w["path"] for w in meta.get("wells", [])]
-    given = {}
+    given: dict[str, Any] = {}
     for key, fields in images.items():
         path = "/".join(str(k) for k in key) if isinstance(key, tuple) else str(key)
         given[path] = fields
@@ -124,6 +124,11 @@ def write_plate(
             "images",
             f"wells without images: {missing}; images for wells the plate does not list: {extra}",
         )
+    if "field_count" not in meta and given:
+        # the most fields of any well: the plate SHOULD say so, and we know it
+        meta["field_count"] = max(1 if hasattr(f, "shape") else len(f) for f in given.values())
+        plate_attrs = _metadata.wrap(version, {"plate": meta})
+        _metadata.check(plate_attrs, version, "the plate")
     options = {"version": version, **image_options}
     jobs: list[ImageJob] = []
     groups: list[tuple[str, Literal[2, 3], dict[str, Any]]] = []

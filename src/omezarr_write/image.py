@@ -195,7 +195,7 @@ def write_image(
         ``"tczyx"``-style letters (types implied for t, c, z, y, x), a list of names, or axis
         objects/dicts with ``name``, ``type`` and ``unit``.
     version
-        ``"0.4"`` (zarr v2) or ``"0.5"`` (zarr v3).
+        ``"0.4"`` (zarr v2), ``"0.5"`` or ``"0.6rc0"`` (zarr v3).
     scale, translation
         Of the full-resolution level: a number, a sequence in axis order, or a mapping axis
         name → value (missing axes: scale 1, translation 0). Levels get exact decimal values:

@@ -12,7 +12,7 @@ from omezarr_write import _metadata
 from omezarr_write._target import prepare
 from omezarr_write.errors import InvalidArgumentError
 from omezarr_write.image import as_dask, image_job, write_jobs
-from omezarr_write.pyramid import level0_transforms, open_image
+from omezarr_write.pyramid import image_axes, level0_transforms, open_image
 
 __all__ = ["write_labels"]
 
@@ -115,7 +115,7 @@ def write_labels(
         raise InvalidArgumentError("data", f"label images hold integers, not {source.dtype}")
     node = open_image(image, storage_options)
     ms = node.multiscale
-    axes = ms["axes"]
+    axes, _ = image_axes(ms)
     names = [a["name"] for a in axes]
     shapes = [tuple(level.shape) for level in node.levels]
     if source.ndim != len(names):

@@ -41,9 +41,31 @@ def _vector(transforms: Sequence[Mapping[str, Any]], kind: str) -> list[Decimal]
 def level0_transforms(
     multiscale: Mapping[str, Any],
 ) -> tuple[list[Decimal] | None, list[Decimal] | None]:
-    """The full-resolution scale and translation of a 0.4/0.5 multiscale."""
-    base = multiscale["datasets"][0].get("coordinateTransformations", [])
+    """The full-resolution scale and translation of a 0.4, 0.5 or 0.6 multiscale.
+
+    In 0.6 the level's one transformation is a scale, an identity, or a sequence of a scale
+    and a translation (what the text allows for a dataset).
+    """
+    base = list(multiscale["datasets"][0].get("coordinateTransformations", []))
+    if len(base) == 1 and base[0].get("type") == "sequence":
+        base = list(base[0].get("transformations", []))
     return _vector(base, "scale"), _vector(base, "translation")
+
+
+def image_axes(multiscale: Mapping[str, Any]) -> tuple[list[dict[str, Any]], str]:
+    """The axes of a multiscale's levels, and (0.6) the coordinate system they belong to.
+
+    Up to 0.5 the multiscale lists ``axes``; in 0.6 they are those of the coordinate system
+    the levels' transformations map to.
+    """
+    if "axes" in multiscale:
+        return list(multiscale["axes"]), _metadata.SYSTEM
+    first = multiscale["datasets"][0]["coordinateTransformations"][0]
+    system = first.get("output", {}).get("name")
+    for cs in multiscale.get("coordinateSystems", []):
+        if cs.get("name") == system:
+            return list(cs["axes"]), str(system)
+    raise InvalidArgumentError("image", f"its levels map to {system!r}, which it does not define")
 
 
 def open_image(
@@ -61,8 +83,8 @@ def open_image(
     if not isinstance(node, ImageNode) or node.kind not in kinds:
         found = node.kind or "no OME metadata"
         raise DestinationError(str(image), f"not an OME-Zarr image (found {found})")
-    if node.version not in ("0.4", "0.5"):
-        raise DestinationError(str(image), f"0.4 and 0.5 images only, not {node.version}")
+    if node.version not in ("0.4", "0.5", "0.6rc0"):
+        raise DestinationError(str(image), f"0.4, 0.5 and 0.6rc0 images only, not {node.version}")
     return node
 
 
@@ -137,10 +159,11 @@ def build_pyramid(
         kind = ms.get("type")
         method = kind if kind in ("mean", "nearest", "mode", "min", "max", "gaussian") else "mean"
     scale, translation = level0_transforms(ms)
+    axes, system = image_axes(ms)
     plan = plan_image(
         shape=tuple(base.shape),
         dtype=np.dtype(base.dtype),
-        axes=ms["axes"],
+        axes=axes,
         version=node.version,
         scale=scale,
         translation=translation,
@@ -155,8 +178,10 @@ def build_pyramid(
         # level 0 keeps its own path; new levels are numbered after it
         plan = _renamed(plan, datasets[0]["path"], {d["path"] for d in datasets[:1]})
     new = dict(ms)
-    new.update(_metadata.multiscale(plan, ms.get("name")))
-    new["axes"] = ms["axes"]
+    new.update(_metadata.multiscale(plan, ms.get("name"), system))
+    for key in ("axes", "coordinateSystems"):
+        if key in ms:
+            new[key] = ms[key]
     new["datasets"] = [datasets[0], *new["datasets"][1:]]
     attrs = dict(node.attrs)
     ome = attrs if node.version == "0.4" else dict(attrs["ome"])

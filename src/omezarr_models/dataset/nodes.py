@@ -95,14 +95,14 @@ class OmeZarrNode:
     @cached_property
     def metadata(self) -> Any:
         """The metadata as a typed model of its version (None if it does not build)."""
-        import importlib
-
         from pydantic import ValidationError
+
+        from omezarr_models.facades import facade
 
         name = _MODELS.get(self.kind or "")
         if name is None:
             return None
-        module = importlib.import_module(f"omezarr_models.v{self.version.replace('.', '')}")
+        module = facade(self.version)
         try:
             return getattr(module, name).model_validate(self.ome)
         except ValidationError:
