@@ -60,7 +60,7 @@ def print_conversion(
     """Run the conversion, print its report; return the exit status (0, 1 or 2)."""
     from omezarr_write.convert import convert_dataset
 
-    console = Console(highlight=False)
+    console = Console(highlight=False, soft_wrap=True)
     if "://" not in source and not Path(source).exists():
         _refused(console, json_output, source, "no such file or folder", unusable=True)
         return 2
@@ -122,6 +122,6 @@ def _refused(
         sys.stdout.write(json.dumps(out, indent=2) + "\n")
         return
     word = "unusable" if unusable else "refused"
-    Console(stderr=True, highlight=False).print(
+    Console(stderr=True, highlight=False, soft_wrap=True).print(
         f"{escape(source)}: [bold red]{word}[/]: {escape(message)}"
     )

@@ -610,7 +610,12 @@ async def _copy_arrays(
             totals[0] += 1
             totals[1] += size
 
-    await asyncio.gather(*(worker() for _ in range(max(1, workers))))
+    try:  # the first failure cancels the other workers
+        async with asyncio.TaskGroup() as group:
+            for _ in range(max(1, workers)):
+                group.create_task(worker())
+    except BaseExceptionGroup as failed:
+        raise failed.exceptions[0] from None
     return totals[0], totals[1]
 
 
