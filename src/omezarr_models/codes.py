@@ -111,6 +111,8 @@ CODES: Final[dict[str, str]] = {
     "scene-transformations-missing": "a scene must have 'coordinateTransformations'",
     "transformation-array-missing": "the zarr array or group holding a transformation's parameters does not exist",
     "transformation-array-shape-mismatch": "the array holding a transformation's parameters has the wrong shape",
+    "transformation-array-location": "zarr arrays of transformation parameters should be in a group 'coordinateTransformations' beside the images",
+    "field-vector-axis-invalid": "a coordinates/displacements field must have one discrete axis of type 'coordinate'/'displacement' for its vectors",
     # --- omero
     "omero-channels-missing": "'omero' must contain 'channels'",
     "channel-color-missing": "every omero channel must have a 'color'",

@@ -204,3 +204,78 @@ def test_scene_transformation_must_fit_the_images(tmp_path: Path) -> None:
     report = validate_dataset(path)
     pointer = "/ome/scene/coordinateTransformations/0/scale"
     assert errors(report) == [("zarr.json", pointer, "scale-length-mismatch")]
+
+
+def displaced_image(tmp_path: Path, field_axes: list[dict[str, Any]] | None) -> Path:
+    """image.zarr whose "physical" maps to "output" by the displacement field
+    coordinateTransformations/field (CYX, c the displacement axis) unless ``field_axes`` is None."""
+    root_path = tmp_path / "image.zarr"
+    root = zarr.open_group(root_path, mode="w", zarr_format=3)
+    meta = multiscale()
+    meta["coordinateSystems"].append({"name": "output", "axes": YX})
+    meta["coordinateTransformations"] = [
+        {
+            "type": "displacements",
+            "path": "coordinateTransformations/field",
+            "input": {"name": "physical"},
+            "output": {"name": "output"},
+        }
+    ]
+    write_image(root, "", {"multiscales": [meta]})
+    if field_axes is not None:
+        field = root.create_group("coordinateTransformations").create_group("field")
+        field.attrs["ome"] = {
+            "version": V,
+            "multiscales": [
+                {
+                    "name": "field",
+                    "type": "none",
+                    "metadata": {},
+                    "coordinateSystems": [{"name": "physical", "axes": field_axes}],
+                    "datasets": [
+                        {
+                            "path": "s0",
+                            "coordinateTransformations": [
+                                {
+                                    "type": "scale",
+                                    "scale": [1.0] * len(field_axes),
+                                    "input": {"path": "s0"},
+                                    "output": {"name": "physical"},
+                                }
+                            ],
+                        }
+                    ],
+                }
+            ],
+        }
+        names = [a["name"] for a in field_axes]
+        shape = (2, 4, 16, 16)[-len(names) :]
+        field.create_array("s0", shape=shape, dtype="float32", dimension_names=names)
+    return root_path
+
+
+VECTOR = {"name": "c", "type": "displacement", "discrete": True}
+FIELD_POINTER = "/ome/multiscales/0/coordinateTransformations/0/path"
+
+
+def test_displacement_field_is_valid(tmp_path: Path) -> None:
+    report = validate_dataset(displaced_image(tmp_path, [VECTOR, *YX]), strict=True)
+    assert report.valid, errors(report)
+    assert not report.warnings
+
+
+def test_displacement_field_must_exist(tmp_path: Path) -> None:
+    report = validate_dataset(displaced_image(tmp_path, None))
+    assert errors(report) == [("zarr.json", FIELD_POINTER, "transformation-array-missing")]
+
+
+def test_displacement_field_vectors_need_a_discrete_displacement_axis(tmp_path: Path) -> None:
+    axes = [{"name": "c", "type": "displacement"}, *YX]
+    report = validate_dataset(displaced_image(tmp_path, axes))
+    assert errors(report) == [("zarr.json", FIELD_POINTER, "field-vector-axis-invalid")]
+
+
+def test_displacement_field_has_one_more_dimension_than_the_input(tmp_path: Path) -> None:
+    axes = [VECTOR, {"name": "z", "type": "space", "unit": "micrometer"}, *YX]
+    report = validate_dataset(displaced_image(tmp_path, axes))
+    assert ("zarr.json", FIELD_POINTER, "transformation-array-shape-mismatch") in errors(report)

@@ -71,6 +71,7 @@ HAND_WRITTEN = V05_HAND_WRITTEN | {
     "multiscale-transformation-not-intrinsic",
     "multiscale-transformation-reference-invalid",
     "labels-transformation-type-not-allowed",
+    "transformation-array-location",
 }
 
 SECTIONS = {

@@ -45,8 +45,8 @@ def by_dim(*parts: tuple[dict[str, Any], list[Any], list[Any]]) -> dict[str, Any
     )
 
 
-FIELD = t("coordinates", path="fields/forward")
-INVERSE = t("coordinates", path="fields/inverse")
+FIELD = t("coordinates", path="coordinateTransformations/forward")
+INVERSE = t("coordinates", path="coordinateTransformations/inverse")
 
 CASES: list[Case] = [
     # §coord-trafo-md: "type" is required and decides the other fields.
@@ -195,11 +195,14 @@ CASES: list[Case] = [
     # §translation-md and §scale-md: "Input and output dimensionality MUST be identical and MUST
     # equal the length of the array"; parameters inline or in zarr (path), not both.
     valid("translation", local(translation(9, -1.42))),
-    valid("translation stored in zarr", local(t("translation", path="params/shift"))),
+    valid(
+        "translation stored in zarr",
+        local(t("translation", path="coordinateTransformations/shift")),
+    ),
     valid("scale", local(scale(2, 3.12))),
     must(
         "translation and path",
-        local(t("translation", translation=[1, 1], path="params/shift")),
+        local(t("translation", translation=[1, 1], path="coordinateTransformations/shift")),
         "transformation-parameters-ambiguous",
         T,
         "translation-md",
@@ -251,7 +254,7 @@ CASES: list[Case] = [
     valid("affine 2D to 2D", local(t("affine", affine=[[1, 2, 3], [4, 5, 6]]))),
     valid("affine 2D to 3D", local(t("affine", affine=[[1, 0, 0], [2, 3, 4], [5, 6, 7]]), 2, 3)),
     valid("affine 3D to 2D", local(t("affine", affine=[[1, 2, 3, 4], [5, 6, 7, 8]]), 3, 2)),
-    valid("affine stored in zarr", local(t("affine", path="params/affine"))),
+    valid("affine stored in zarr", local(t("affine", path="coordinateTransformations/affine"))),
     must(
         "affine with a homogeneous row",
         local(t("affine", affine=[[1, 2, 3], [4, 5, 6], [0, 0, 1]])),
@@ -322,7 +325,9 @@ CASES: list[Case] = [
         "rotation 3D",
         local(t("rotation", rotation=[[0.6, -0.8, 0], [0.8, 0.6, 0], [0, 0, 1]]), 3),
     ),
-    valid("rotation stored in zarr", local(t("rotation", path="params/rotation"))),
+    valid(
+        "rotation stored in zarr", local(t("rotation", path="coordinateTransformations/rotation"))
+    ),
     must(
         "rotation not square",
         local(t("rotation", rotation=[[1, 0, 0], [0, 1, 0]])),
@@ -416,8 +421,11 @@ CASES: list[Case] = [
         "scale-md",
     ),
     # §coordinates-displacements-md: "path" (the field), "interpolation" MAY.
-    valid("coordinates", local(t("coordinates", path="fields/c", interpolation="linear"))),
-    valid("displacements", local(t("displacements", path="fields/d"))),
+    valid(
+        "coordinates",
+        local(t("coordinates", path="coordinateTransformations/c", interpolation="linear")),
+    ),
+    valid("displacements", local(t("displacements", path="coordinateTransformations/d"))),
     must(
         "coordinates without path",
         local(t("coordinates")),
@@ -438,7 +446,26 @@ CASES: list[Case] = [
         T,
         "coordinates-displacements-md",
     ),
-    valid("coordinates between dimensionalities", local(t("coordinates", path="c"), 2, 3)),
+    valid(
+        "coordinates between dimensionalities",
+        local(t("coordinates", path="coordinateTransformations/c"), 2, 3),
+    ),
+    # §scene-format: "those Zarr arrays SHOULD be stored in a Zarr group on the same level as
+    # images called coordinateTransformations".
+    should(
+        "parameters stored elsewhere",
+        local(t("affine", path="params/affine")),
+        "transformation-array-location",
+        f"{T}/path",
+        "scene-format",
+    ),
+    should(
+        "field of a sequence stored elsewhere",
+        local(sequence(scale(1, 1), t("displacements", path="fields/d"))),
+        "transformation-array-location",
+        f"{T}/transformations/1/path",
+        "scene-format",
+    ),
     # §byDimension-md
     valid(
         "byDimension",

@@ -131,6 +131,17 @@ async def _parameters(walk: Walk, holder: Group, p: Parameters) -> None:
         multiscales = meta.get("multiscales") if meta is not None else None
         first = multiscales[0] if type(multiscales) is list and multiscales else None
         axes = intrinsic_axes(first) if type(first) is dict else None
+        kind = "coordinate" if p.kind == "coordinates" else "displacement"
+        vectors = [a for a in axes or () if type(a) is dict and a.get("type") == kind]
+        if axes is not None and (len(vectors) != 1 or vectors[0].get("discrete") is not True):
+            walk.error(
+                holder.file,
+                where,
+                "field-vector-axis-invalid",
+                f"the {p.kind} field {p.path!r} must have one axis of type {kind!r} with "
+                f'"discrete": true for its vectors; it has {len(vectors)}',
+                "coordinates-displacements-md",
+            )
         if p.n_in is not None and axes is not None and len(axes) != p.n_in + 1:
             walk.error(
                 holder.file,

@@ -709,11 +709,26 @@ def _check_datasets(datasets: Any, ptr: str, ctx: Context) -> str | None:
     return intrinsic
 
 
+def _check_location(t: dict[str, Any], ptr: str, c: Collector) -> None:
+    """Parameters stored in zarr SHOULD be in the group "coordinateTransformations" beside the
+    images (§scene-format)."""
+    for p in stored_parameters(t, ptr, None, None):
+        if not p.path.startswith("coordinateTransformations/"):
+            c.should(
+                f"{p.pointer}/path",
+                "transformation-array-location",
+                f"{p.path!r} should be in the group 'coordinateTransformations' beside the "
+                "images (e.g. 'coordinateTransformations/...')",
+                "scene-format",
+            )
+
+
 def _check_multiscale_transformation(
     t: dict[str, Any], ptr: str, intrinsic: str | None, ctx: Context
 ) -> list[tuple[str, str]]:
     """One of a multiscale's own transformations; returns its edge between local systems."""
     c = ctx.c
+    _check_location(t, ptr, c)
     source, target = ref(t.get("input")), ref(t.get("output"))
     if not (source.valid and target.valid):
         return []
@@ -810,6 +825,7 @@ def check_scene(scene: Any, ptr: str, c: Collector) -> None:
         here = f"{ptr}/coordinateTransformations/{k}"
         source, target = ref(t.get("input")), ref(t.get("output"))
         check_transformation(t, here, ctx.dims(source), ctx.dims(target), ctx)
+        _check_location(t, here, c)
         nodes = []
         for end, r in (("input", source), ("output", target)):
             if not r.valid or r.name is None:
