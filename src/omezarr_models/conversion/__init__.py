@@ -5,8 +5,8 @@
 >>> new, report = convert(doc, to="0.5")
 >>> [a["name"] for a in new["ome"]["multiscales"][0]["axes"]]
 ['t', 'c', 'z', 'y', 'x']
->>> report.changes[0].action
-<Action.FILLED: 'filled'>
+>>> [str(c) for c in report.changes if c.action == "filled"][0]
+'/ome/multiscales/0/axes: filled: the axes t, c, z, y, x that the 5-D arrays of 0.1/0.2 imply'
 
 Every version is read into the representation of :mod:`omezarr_models.conversion._ir` and written
 out as the target version:
@@ -21,17 +21,26 @@ out as the target version:
   (:class:`LossyConversionWarning`). Lost are: units, axis types other than the ones the names
   imply, keys of axis objects (into 0.1-0.3); scales that are neither identity nor implied by
   the level shapes, translations, transformations of the whole multiscale (into 0.1-0.3);
-  multiscale ``type``/``metadata`` and label ``properties`` (into 0.1); coordinate systems and
-  transformations 0.4/0.5 cannot state (from 0.6rc0). Never expressible, whatever ``lossy``:
-  axis names other than t, c, z, y, x (in that order) before 0.4, bioformats2raw collections
-  before 0.4.
+  multiscale ``type``/``metadata`` and label ``properties`` (into 0.1); from 0.6rc0 into
+  0.1-0.5: coordinate systems beyond the intrinsic one (and its scale/translation image, see
+  below), transformations other than scales and translations between them, scenes, axis
+  ``discrete``/``longName``. Never expressible, whatever ``lossy``: axis names other than t, c, z,
+  y, x (in that order) before 0.4, bioformats2raw collections before 0.4, transformations stored
+  at a path and empty axis names into 0.6rc0.
+* **0.6rc0**: a multiscale's axes are its intrinsic coordinate system (named ``"intrinsic"``
+  when the source names none), into which every level maps (``input`` its path, ``output`` the
+  system; a scale, or a sequence of scale and translation); the transformations of a 0.4/0.5
+  multiscale become one transformation from the intrinsic system into a second one of the same
+  axes (``"physical"``), and back.
 * **Unknown keys** are kept where they are. From 0.5 on, unknown top-level attributes stay beside
   the ``ome`` object; down to 0.4 unknown keys of the ``ome`` object move to the top.
 
 Documented normalisations (what a round trip does not give back as it was): writing to 0.1-0.4
 puts a ``version`` on every multiscale, plate, well and image-label; 0.1/0.2 images become 5-D
 (t, c, z, y, x); identity transformations of a level become a scale of ones (0.4/0.5 need a
-scale); 0.3's group-level ``_ARRAY_DIMENSIONS`` is dropped outside 0.3.
+scale); 0.3's group-level ``_ARRAY_DIMENSIONS`` is dropped outside 0.3; epoch strings of
+acquisitions become integers; the names of 0.6rc0 coordinate systems do not survive 0.4/0.5
+(reported as dropped, not as lossy).
 """
 
 from __future__ import annotations
