@@ -672,9 +672,24 @@ def _run(coro: Coroutine[Any, Any, T]) -> T:
     return result[0]
 
 
-def _is_local(value: Any) -> bool:
+def _is_url(value: Any) -> bool:
     text = str(value)
-    return not ("://" in text and not text.startswith("file://")) and not text.endswith(".zip")
+    return "://" in text and not text.startswith("file://")
+
+
+def _is_local(value: Any) -> bool:
+    """A local folder (not a URL, not a .zip file)."""
+    return not _is_url(value) and not str(value).lower().endswith(".zip")
+
+
+def _zip_folder(folder: Path, target: Path) -> None:
+    """Store the files of ``folder`` in the zip file ``target`` (uncompressed: chunks are)."""
+    import zipfile
+
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_STORED) as archive:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                archive.write(path, path.relative_to(folder).as_posix())
 
 
 def convert_dataset(
@@ -698,8 +713,9 @@ def convert_dataset(
         The dataset: a folder, a ``.zip``, an ``http(s)://`` or ``s3://`` URL (needs a store
         that lists its keys), or a zarr store. It must be valid (``validate_dataset``).
     dest
-        A folder (written beside it, renamed into place when complete), or a zarr store. Ignored
-        with ``in_place`` (pass the source again or None).
+        A folder or a ``.zip`` file (written beside it, moved into place when complete and
+        valid), a URL or a zarr store (written in place, the root's metadata last). Ignored with
+        ``in_place`` (pass the source again or None).
     to
         The target version, ``"0.1"`` ... ``"0.5"``.
     overwrite
@@ -793,7 +809,7 @@ async def _convert(
     except StoreError as exc:
         raise ConversionError(str(exc)) from None
     dst_format = 3 if to in NAMESPACED else 2
-    local_dest = not isinstance(dest, Store) and _is_local(dest)
+    local_dest = not isinstance(dest, Store) and not _is_url(dest)
     if local_dest:
         final = Path(str(dest).removeprefix("file://")).resolve()
         if isinstance(src_store, LocalStore) and Path(src_store.root).resolve() in (
@@ -833,7 +849,16 @@ async def _convert(
             if not checked.valid:
                 listed = "; ".join(f"{i.file}:{i.path or '/'} {i.code}" for i in checked.errors[:5])
                 raise ConversionError(f"the converted dataset would not be valid ({listed})")
-            _swap(staging, final)
+            if final.suffix.lower() == ".zip":  # staged as a folder, then archived
+                archive = staging.with_name(staging.name + ".zip")
+                try:
+                    await asyncio.to_thread(_zip_folder, staging, archive)
+                    _swap(archive, final)
+                finally:
+                    archive.unlink(missing_ok=True)
+                    shutil.rmtree(staging, ignore_errors=True)
+            else:
+                _swap(staging, final)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
@@ -870,12 +895,9 @@ def _swap(staging: Path, final: Path) -> None:
 
 
 async def _remote(dest: Any, storage_options: dict[str, Any] | None) -> Store:
-    from zarr.storage import FsspecStore, ZipStore
+    from zarr.storage import FsspecStore
 
-    text = str(dest)
-    if text.endswith(".zip"):
-        return ZipStore(text, mode="w")
-    return FsspecStore.from_url(text, storage_options=storage_options, read_only=False)
+    return FsspecStore.from_url(str(dest), storage_options=storage_options, read_only=False)
 
 
 async def _not_empty(store: Store) -> bool:

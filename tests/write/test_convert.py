@@ -454,3 +454,21 @@ def test_cli_exit_codes(tmp_path: Path) -> None:
     assert unknown.exit_code == 2
     both = runner.invoke(app, ["convert", str(src), str(tmp_path / "e.zarr"), "--in-place"])
     assert both.exit_code == 2
+
+
+def test_zip_source_and_zip_dest(tmp_path: Path) -> None:
+    import zipfile
+
+    src, data = _written(tmp_path, b.image("0.4", labels=True))
+    archive = tmp_path / "src.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        for path in src.rglob("*"):
+            if path.is_file():
+                out.write(path, path.relative_to(src).as_posix())
+    result = convert_dataset(archive, tmp_path / "out.zip", to="0.5")
+    assert result.valid
+    assert validate_dataset(str(tmp_path / "out.zip")).valid
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.zip", "src.zarr", "src.zip"]
+    back = convert_dataset(tmp_path / "out.zip", tmp_path / "back.zarr", to="0.4")
+    assert back.valid
+    _same_data(tmp_path / "back.zarr", data)
