@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, Literal
 
 from omezarr_write import _metadata
@@ -49,6 +49,17 @@ def _field_jobs(
         jobs.append(image_job(path, data, own))
         entries.append(entry)
     return jobs, entries
+
+
+def _field_count(fields: Any) -> int:
+    """How many fields one value of ``images`` holds."""
+    if hasattr(fields, "shape"):
+        return 1
+    if isinstance(fields, Sequence) and not isinstance(fields, str):
+        return len(fields)
+    raise InvalidArgumentError(
+        "images", f"{type(fields).__name__} is not an array or a list of fields"
+    )
 
 
 def _well_attrs(
@@ -110,6 +121,9 @@ def write_plate(
     meta = _as_dict(plate, "plate")
     if version == "0.4":
         meta.setdefault("version", "0.4")
+    if "field_count" not in meta and images:
+        # the most fields of any well: the plate SHOULD say so, and we know it
+        meta["field_count"] = max(_field_count(f) for f in images.values())
     plate_attrs = _metadata.wrap(version, {"plate": meta})
     _metadata.check(plate_attrs, version, "the plate")
     wells = [w["path"] for w in meta.get("wells", [])]
@@ -124,11 +138,6 @@ def write_plate(
             "images",
             f"wells without images: {missing}; images for wells the plate does not list: {extra}",
         )
-    if "field_count" not in meta and given:
-        # the most fields of any well: the plate SHOULD say so, and we know it
-        meta["field_count"] = max(1 if hasattr(f, "shape") else len(f) for f in given.values())
-        plate_attrs = _metadata.wrap(version, {"plate": meta})
-        _metadata.check(plate_attrs, version, "the plate")
     options = {"version": version, **image_options}
     jobs: list[ImageJob] = []
     groups: list[tuple[str, Literal[2, 3], dict[str, Any]]] = []
