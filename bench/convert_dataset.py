@@ -6,7 +6,7 @@ x 1024. The conversion (:func:`omezarr_write.convert.convert_dataset`, to 0.5: z
 same chunks and codec) is timed against zarr-python's own streaming copy of the same arrays into
 zarr v3 with the same codec (:func:`zarr.from_array`: every chunk decoded and re-encoded, no
 metadata work): the baseline "plain copy with re-encoding". Each is run ``--repeat`` times,
-alternating, and the best time of each is kept.
+alternating which goes first, after an ``os.sync()``, and the best time of each is kept.
 
 The last line printed is one JSON object: both times, the throughputs and ``speed_ratio``
 (copy time / conversion time: 1.0 is as fast as the plain copy; the target is >= 0.8).
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -132,12 +133,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         nbytes = write_source(source, shape)
         copies: list[float] = []
         conversions: list[float] = []
+        jobs = [("copy", plain_copy, copies), ("convert", conversion, conversions)]
         for i in range(args.repeat):
-            for name, run, times in (
-                ("copy", plain_copy, copies),
-                ("convert", conversion, conversions),
-            ):
+            for name, run, times in jobs if i % 2 == 0 else jobs[::-1]:  # alternate the order
                 dest = work / f"{name}-{i}.zarr"
+                os.sync()  # each run starts with no dirty pages of the previous one to write back
                 times.append(run(source, dest))
                 shutil.rmtree(dest)
                 print(f"{name} run {i}: {times[-1]:.2f} s", file=sys.stderr)

@@ -30,6 +30,7 @@ import shutil
 import threading
 import time
 import uuid
+import warnings
 from collections.abc import Coroutine, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,6 +107,11 @@ class DatasetConversion:
         Wall time of the whole conversion.
     validation
         The destination's :class:`~omezarr_models.dataset.DatasetReport`.
+    files
+        Other files of the hierarchy copied as they are (``OME/METADATA.ome.xml`` of a
+        bioformats2raw collection, say).
+    skipped
+        Files left behind: consolidated metadata (``.zmetadata``), stale once converted.
     """
 
     source: str
@@ -118,6 +124,8 @@ class DatasetConversion:
     bytes: int = 0
     seconds: float = 0.0
     validation: DatasetReport | None = None
+    files: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
 
     @property
     def valid(self) -> bool:
@@ -153,6 +161,8 @@ class DatasetConversion:
             "chunks": self.chunks,
             "bytes": self.bytes,
             "seconds": round(self.seconds, 3),
+            "files": self.files,
+            "skipped": self.skipped,
             "documents": {k: r.to_dict() for k, r in self.documents.items()},
             "array_changes": [
                 {
@@ -203,6 +213,7 @@ class _Plan:
     groups: list[_GroupPlan]
     arrays: list[_ArrayPlan]
     result: DatasetConversion
+    store: Store | None = None
 
 
 def _join(a: str, b: str) -> str:
@@ -218,11 +229,13 @@ async def _list(root: Any) -> tuple[dict[str, dict[str, Any]], dict[str, AsyncAr
 
     groups: dict[str, dict[str, Any]] = {"": dict(root.attrs)}
     arrays: dict[str, AsyncArray[Any]] = {}
-    async for path, node in root.members(max_depth=None):
-        if isinstance(node, AsyncGroup):
-            groups[path] = dict(node.attrs)
-        else:
-            arrays[path] = node
+    with warnings.catch_warnings():  # other files (OME/METADATA.ome.xml) are copied as they are
+        warnings.filterwarnings("ignore", message=".*not recognized as a component")
+        async for path, node in root.members(max_depth=None):
+            if isinstance(node, AsyncGroup):
+                groups[path] = dict(node.attrs)
+            else:
+                arrays[path] = node
     return groups, arrays
 
 
@@ -318,7 +331,43 @@ async def _plan(
         for path, array in sorted(arrays.items())
     ]
     result.array_changes = [p.record for p in array_plans]
-    return _Plan(source_version, group_plans, array_plans, result)
+    result.files, result.skipped = await _other_files(root.store_path.store, groups, arrays)
+    return _Plan(source_version, group_plans, array_plans, result, root.store_path.store)
+
+
+_GROUP_FILES = frozenset({".zgroup", ".zattrs", "zarr.json"})
+_STALE_FILES = frozenset({".zmetadata"})
+
+
+async def _other_files(
+    store: Store, groups: Mapping[str, Any], arrays: Mapping[str, Any]
+) -> tuple[list[str], list[str]]:
+    """Keys of the source that are neither zarr metadata nor array chunks: copied as they are."""
+    prefixes = tuple(f"{p}/" for p in arrays)
+    kept: list[str] = []
+    skipped: list[str] = []
+    try:
+        keys = [key async for key in store.list()]
+    except (NotImplementedError, OSError):  # a store that cannot list: nothing more to copy
+        return kept, skipped
+    for key in sorted(keys):
+        if key.startswith(prefixes) or key in arrays:
+            continue
+        folder, _, name = key.rpartition("/")
+        if name in _GROUP_FILES and (folder in groups or folder in arrays):
+            continue
+        (skipped if name in _STALE_FILES else kept).append(key)
+    return kept, skipped
+
+
+async def _copy_files(source: Store, dest: Store, keys: list[str]) -> None:
+    from zarr.core.buffer import default_buffer_prototype
+
+    prototype = default_buffer_prototype()
+    for key in keys:
+        data = await source.get(key, prototype=prototype)
+        if data is not None:
+            await dest.set(key, data)
 
 
 def _fit(spec: ChunkSpec, names: list[str] | None, shape: tuple[int, ...]) -> list[int] | None:
@@ -820,7 +869,7 @@ async def _convert(
         if final.exists() and (final.is_file() or any(final.iterdir())) and not overwrite:
             raise ConversionError(f"dest: {final} exists and is not empty (pass overwrite=True)")
     try:
-        root = await za.open_group(store=src_store, mode="r")
+        root = await za.open_group(store=src_store, mode="r", use_consolidated=False)
         plan = await _plan(
             root,
             version,
@@ -873,6 +922,8 @@ async def _convert(
 async def _write(store: Store, plan: _Plan, zarr_format: int, concurrency: int | None) -> None:
     count, size = await _copy_arrays(store, plan.arrays, zarr_format, concurrency)
     plan.result.chunks, plan.result.bytes = count, size
+    if plan.store is not None and plan.result.files:
+        await _copy_files(plan.store, store, plan.result.files)
     await _write_groups(store, plan.groups, zarr_format)
 
 
@@ -931,7 +982,7 @@ async def _in_place(
             f"in_place: {version} -> {to} changes the chunk key layout ('.' in 0.1, '/' after)"
         )
     store = LocalStore(Path(str(source)), read_only=False)
-    root = await za.open_group(store=store, mode="r+")
+    root = await za.open_group(store=store, mode="r+", use_consolidated=False)
     plan = await _plan(
         root,
         version,

@@ -117,8 +117,15 @@ def test_plate_04_to_05(tmp_path: Path) -> None:
 def test_bioformats2raw_collection_04_to_05(tmp_path: Path) -> None:
     h = b.bioformats2raw("0.4", images=2)
     src, data = _written(tmp_path, h)
+    xml = '<?xml version="1.0"?><OME><Image ID="Image:0"/></OME>'
+    (src / "OME" / "METADATA.ome.xml").write_text(xml, encoding="utf-8")
+    (src / ".zmetadata").write_text('{"zarr_consolidated_format": 1, "metadata": {}}')
     result = convert_dataset(src, tmp_path / "bf.zarr", to="0.5")
     assert result.valid
+    assert result.files == ["OME/METADATA.ome.xml"]
+    assert result.skipped == [".zmetadata"]
+    assert (tmp_path / "bf.zarr" / "OME" / "METADATA.ome.xml").read_text(encoding="utf-8") == xml
+    assert not (tmp_path / "bf.zarr" / ".zmetadata").exists()
     assert _attrs(tmp_path / "bf.zarr")["ome"]["bioformats2raw.layout"] == 3
     assert _attrs(tmp_path / "bf.zarr", "OME")["ome"]["series"] == ["0", "1"]
     _same_data(tmp_path / "bf.zarr", data)
