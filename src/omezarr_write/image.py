@@ -30,9 +30,9 @@ def as_dask(data: Any, argument: str = "data") -> da.Array:
     if isinstance(data, da.Array):
         arr = data
     elif hasattr(data, "shape") and hasattr(data, "dtype") and hasattr(data, "chunks"):
-        arr = da.from_array(data, chunks=tuple(data.chunks), asarray=True)
+        arr = da.from_array(data, chunks=tuple(data.chunks), asarray=True, name=False)
     elif isinstance(data, np.ndarray):
-        arr = da.from_array(data, chunks=data.shape)
+        arr = da.from_array(data, chunks=data.shape, name=False)
     else:
         raise InvalidArgumentError(
             argument, f"{type(data).__name__} is not a numpy, dask or zarr array"
