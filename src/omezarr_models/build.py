@@ -2,7 +2,8 @@
 
 Each builder takes plain Python values with sensible defaults, checks every argument (a
 :class:`BuildError` names the argument and says why it is refused) and returns the typed model
-of the version asked for (``version="0.1"`` ... ``"0.5"``), validated on construction.
+of the version asked for (``version="0.1"`` ... ``"0.5"``, ``"0.6rc0"``), validated on
+construction.
 
 >>> from omezarr_models import build
 >>> ms = build.multiscale("czyx", pixel_size={"z": 0.5, "y": 0.1, "x": 0.1},
@@ -51,8 +52,9 @@ __all__ = [
     "wells_for",
 ]
 
-VERSIONS = ("0.1", "0.2", "0.3", "0.4", "0.5")
+VERSIONS = ("0.1", "0.2", "0.3", "0.4", "0.5", "0.6rc0")
 _EARLY = ("0.1", "0.2", "0.3")
+_NAMESPACED = ("0.5", "0.6rc0")
 _IMPLIED = {"t": "time", "c": "channel", "z": "space", "y": "space", "x": "space"}
 _NAMED_COLORS = {
     "red": "FF0000",
@@ -93,7 +95,7 @@ class BuildError(OmeZarrError, ValueError):
 def _module(version: str) -> ModuleType:
     if version not in VERSIONS:
         raise BuildError("version", f"{version!r} is not one of {', '.join(VERSIONS)}")
-    return importlib.import_module(f"omezarr_models.v{version.replace('.', '')}")
+    return importlib.import_module(f"omezarr_models.v{version[:3].replace('.', '')}")
 
 
 def _model(version: str, name: str, data: dict[str, Any], argument: str) -> Any:
@@ -183,7 +185,8 @@ def axes(
         units must be ones the spec lists (UDUNITS-2 names).
     version
         ``"0.3"`` (names only: the axes must be a subsequence of t, c, z, y, x ending with y, x),
-        ``"0.4"`` or ``"0.5"``. 0.1 and 0.2 have no axes (their images are t, c, z, y, x).
+        ``"0.4"``, ``"0.5"`` or ``"0.6rc0"``. 0.1 and 0.2 have no axes (their images are t, c,
+        z, y, x).
 
     Raises
     ------
@@ -253,6 +256,7 @@ def multiscale(
     type: str | None = None,
     metadata: Mapping[str, Any] | None = None,
     paths: Sequence[str] | None = None,
+    coordinate_system: str = "intrinsic",
     version: str = "0.5",
 ) -> Any:
     """One multiscale: axes, one dataset per level and their scales.
@@ -279,9 +283,12 @@ def multiscale(
         The multiscale's name, downscaling method and its metadata (``type``/``metadata`` from 0.2).
     paths
         The dataset paths (default ``"0"``, ``"1"``, ...).
+    coordinate_system
+        0.6rc0: the name of the intrinsic coordinate system (the axes), which every level maps
+        into (a scale, or a sequence of scale and translation).
     version
-        ``"0.1"`` ... ``"0.5"``. Before 0.4 there are no transformations: ``pixel_size``,
-        ``units`` and ``translation`` are refused there.
+        ``"0.1"`` ... ``"0.5"``, ``"0.6rc0"``. Before 0.4 there are no transformations:
+        ``pixel_size``, ``units`` and ``translation`` are refused there.
 
     Returns
     -------
@@ -306,7 +313,7 @@ def multiscale(
         if not isinstance(p, str) or not p or p.startswith("/") or ".." in p.split("/"):
             raise BuildError("paths", f"{p!r} is not a relative path inside the image group")
     data: dict[str, Any] = {}
-    if version != "0.5":
+    if version not in _NAMESPACED:
         data["version"] = version
     if name is not None:
         if not isinstance(name, str):
@@ -368,7 +375,26 @@ def multiscale(
         if not isinstance(metadata, Mapping):
             raise BuildError("metadata", f"{metadata!r} is not a mapping")
         data["metadata"] = dict(metadata)
+    if version == "0.6rc0":
+        data = _coordinate_system(data, coordinate_system)
     return _model(version, "Multiscale", data, "axes") if module else None
+
+
+def _coordinate_system(data: dict[str, Any], name: str) -> dict[str, Any]:
+    """0.6rc0: the axes become the intrinsic coordinate system ``name``, the levels' scales (and
+    translations) transformations from each level's array into it."""
+    if not isinstance(name, str) or not name:
+        raise BuildError("coordinate_system", f"{name!r}: give a non-empty name")
+    out = {k: v for k, v in data.items() if k != "axes"}
+    out["coordinateSystems"] = [{"name": name, "axes": data["axes"]}]
+    for ds in out["datasets"]:
+        cts = ds["coordinateTransformations"]
+        ends = {"input": {"path": ds["path"]}, "output": {"name": name}}
+        if len(cts) == 1:
+            ds["coordinateTransformations"] = [{**cts[0], **ends}]
+        else:
+            ds["coordinateTransformations"] = [{"type": "sequence", **ends, "transformations": cts}]
+    return out
 
 
 def _axes_json(
@@ -420,8 +446,8 @@ def image(
 
 
 def _document(version: str, name: str, data: dict[str, Any], argument: str) -> Any:
-    if version == "0.5":
-        data = {"version": "0.5", **data}
+    if version in _NAMESPACED:
+        data = {"version": version, **data}
     return _model(version, name, data, argument)
 
 
@@ -609,7 +635,7 @@ def image_label(
         seen.add(value)
         entries.append({"label-value": value, "rgba": _rgba(color, "colors")})
     data: dict[str, Any] = {"colors": entries}
-    if version != "0.5":
+    if version not in _NAMESPACED:
         data = {"version": version, **data}
     if properties:
         if version == "0.1":
@@ -772,7 +798,7 @@ def plate(
     ):
         raise BuildError("fields", f"{fields!r}: give a positive number of fields")
     meta: dict[str, Any] = {}
-    if version != "0.5":
+    if version not in _NAMESPACED:
         meta["version"] = version
     if name is not None:
         meta["name"] = name
@@ -828,7 +854,7 @@ def well(
                 img["acquisition"] = acq
             images.append(img)
     data: dict[str, Any] = {"images": images}
-    if version != "0.5":
+    if version not in _NAMESPACED:
         data = {"version": version, **data}
     return _document(version, "Well", {"well": data}, "fields")
 

@@ -9,13 +9,13 @@ import pytest
 from omezarr_models import build, validate_attributes
 from omezarr_models.build import BuildError
 
-VERSIONS = ("0.1", "0.2", "0.3", "0.4", "0.5")
-MODERN = ("0.4", "0.5")
+VERSIONS = ("0.1", "0.2", "0.3", "0.4", "0.5", "0.6rc0")
+MODERN = ("0.4", "0.5", "0.6rc0")
 
 
 def _attrs(model: Any, version: str) -> dict[str, Any]:
     data = model.to_json_dict()
-    return {"ome": data} if version == "0.5" else data
+    return {"ome": data} if version in ("0.5", "0.6rc0") else data
 
 
 def _valid(model: Any, version: str, *, strict: bool = False) -> None:
@@ -344,3 +344,25 @@ def test_bioformats2raw_errors() -> None:
     with pytest.raises(BuildError) as info:
         build.bioformats2raw(plate="A")
     assert info.value.argument == "plate"
+
+
+def test_06_multiscales_map_levels_into_the_intrinsic_system() -> None:
+    ms = build.multiscale(
+        "zyx",
+        pixel_size=0.5,
+        levels=2,
+        translation={"z": 0},
+        coordinate_system="physical",
+        version="0.6rc0",
+    )
+    data = ms.to_json_dict()
+    assert data["coordinateSystems"][0]["name"] == "physical"
+    assert [a["name"] for a in data["coordinateSystems"][0]["axes"]] == ["z", "y", "x"]
+    second = data["datasets"][1]["coordinateTransformations"][0]
+    assert second["type"] == "sequence"
+    assert second["input"] == {"path": "1"}
+    assert second["output"] == {"name": "physical"}
+    assert [t["type"] for t in second["transformations"]] == ["scale", "translation"]
+    with pytest.raises(BuildError) as info:
+        build.multiscale("yx", coordinate_system="", version="0.6rc0")
+    assert info.value.argument == "coordinate_system"
