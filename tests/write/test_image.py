@@ -243,12 +243,22 @@ def test_gaussian_pyramid_matches_a_whole_array_blur(tmp_path: Path) -> None:
     )
 
 
+_SHAPES: list[tuple[tuple[int, ...], Any]] = [
+    ((19, 23), "yx"),
+    ((2, 3, 9, 17, 21), "tczyx"),
+    ((4, 20, 20), ["p", "y", "x"]),
+]
+_DTYPES = ("bool", "int8", "uint8", "int32", "uint64", "float32", "float64")
+
+
 @pytest.mark.parametrize(
-    ("shape", "axes"),
-    [((19, 23), "yx"), ((2, 3, 9, 17, 21), "tczyx"), ((4, 20, 20), ["p", "y", "x"])],
+    ("version", "dtype", "shape", "axes"),
+    [
+        (version, dtype, *_SHAPES[(i + j) % len(_SHAPES)])
+        for j, version in enumerate(VERSIONS)
+        for i, dtype in enumerate(_DTYPES)
+    ],
 )
-@pytest.mark.parametrize("dtype", ["bool", "int8", "int32", "float32", "float64"])
-@pytest.mark.parametrize("version", VERSIONS)
 def test_dimensions_and_dtypes(
     tmp_path: Path, shape: tuple[int, ...], axes: Any, dtype: str, version: str
 ) -> None:
