@@ -235,7 +235,11 @@ def level_factors(
             "levels", f"{levels!r} is not a number of levels in 1..{MAX_LEVELS}"
         )
     explicit: list[tuple[int, ...]] | None = None
-    if isinstance(factors, list) and factors and not isinstance(factors[0], int | np.integer):
+    # a list of per-level factors; an empty one means the base level only
+    per_level = isinstance(factors, list) and (
+        not factors or not isinstance(factors[0], int | np.integer)
+    )
+    if per_level:
         explicit = [_factor_tuple("factors", f, names) for f in factors]
         if levels is not None and levels != len(explicit) + 1:
             raise InvalidArgumentError(
