@@ -53,19 +53,15 @@ def level0_transforms(
 
 
 def image_axes(multiscale: Mapping[str, Any]) -> tuple[list[dict[str, Any]], str]:
-    """The axes of a multiscale's levels, and (0.6) the coordinate system they belong to.
+    """The axes of a multiscale's levels, and (0.6) the coordinate system they belong to."""
+    from omezarr_models.dataset.nodes import multiscale_axes
+    from omezarr_models.errors import OmeZarrError
 
-    Up to 0.5 the multiscale lists ``axes``; in 0.6 they are those of the coordinate system
-    the levels' transformations map to.
-    """
-    if "axes" in multiscale:
-        return list(multiscale["axes"]), _metadata.SYSTEM
-    first = multiscale["datasets"][0]["coordinateTransformations"][0]
-    system = first.get("output", {}).get("name")
-    for cs in multiscale.get("coordinateSystems", []):
-        if cs.get("name") == system:
-            return list(cs["axes"]), str(system)
-    raise InvalidArgumentError("image", f"its levels map to {system!r}, which it does not define")
+    try:
+        axes, system = multiscale_axes(dict(multiscale))
+    except (OmeZarrError, KeyError, IndexError, TypeError) as exc:
+        raise InvalidArgumentError("image", f"its axes cannot be read ({exc})") from None
+    return axes, system or _metadata.SYSTEM
 
 
 def open_image(

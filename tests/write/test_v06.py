@@ -171,3 +171,17 @@ def test_collections_in_06(tmp_path: Path, kind: str) -> None:
     report = validate_dataset(out, strict=True)
     assert report.issues == []
     assert report.valid
+
+
+def test_open_ome_zarr_reads_a_written_06_image(tmp_path: Path) -> None:
+    from omezarr_models import open_ome_zarr
+
+    out = tmp_path / "o.zarr"
+    data = RNG.integers(0, 99, size=(2, 20, 20), dtype=np.uint16)
+    write_image(out, data, axes="cyx", version="0.6rc0", levels=2, units="micrometer")
+    node = open_ome_zarr(out, validate="raise")
+    assert node.version == "0.6rc0"
+    assert node.axes == ["c", "y", "x"]
+    assert [a.get("type") for a in node.axis_objects] == ["channel", "space", "space"]
+    assert type(node.metadata).__module__.startswith("omezarr_models._generated.v06")
+    np.testing.assert_array_equal(node.to_dask(0).compute(), data)

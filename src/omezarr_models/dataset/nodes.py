@@ -112,6 +112,24 @@ class OmeZarrNode:
         return _node(self.group[path], _join(self.path, path), self.version)
 
 
+def multiscale_axes(multiscale: dict[str, Any]) -> tuple[list[dict[str, Any]], str | None]:
+    """The axes of a multiscale's levels and (0.6) the name of their coordinate system.
+
+    Raises
+    ------
+    OmeZarrError
+        A 0.6 multiscale whose levels map to a coordinate system it does not define.
+    """
+    if "axes" in multiscale:
+        return list(multiscale["axes"]), None
+    first = multiscale["datasets"][0]["coordinateTransformations"][0]
+    system = (first.get("output") or {}).get("name")
+    for cs in multiscale.get("coordinateSystems", []):
+        if cs.get("name") == system:
+            return list(cs["axes"]), system
+    raise OmeZarrError(f"the levels map to the coordinate system {system!r}, which is not defined")
+
+
 @dataclass
 class ImageNode(OmeZarrNode):
     """A multiscale image (or label image): its levels, and its labels."""
@@ -122,9 +140,18 @@ class ImageNode(OmeZarrNode):
         return dict(self.ome["multiscales"][0])
 
     @property
+    def axis_objects(self) -> list[dict[str, Any]]:
+        """The axes (name, type, unit), in array order.
+
+        Up to 0.5 the multiscale lists them; in 0.6 they are the axes of the coordinate system
+        its levels' transformations map to.
+        """
+        return multiscale_axes(self.multiscale)[0]
+
+    @property
     def axes(self) -> list[str]:
         """The axis names, in array order."""
-        return [a["name"] for a in self.multiscale["axes"]]
+        return [a["name"] for a in self.axis_objects]
 
     @cached_property
     def levels(self) -> list[zarr.Array[Any]]:
