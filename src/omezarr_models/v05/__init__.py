@@ -7,8 +7,9 @@ order, well paths that agree with their indices, ...). :meth:`to_json_dict` give
 the JSON that was validated.
 
 In 0.5 the metadata of a group lives under the "ome" key of its attributes: the group-level
-models here (\`\`Image\`\`, \`\`Plate\`\`, ...) describe that "ome" object. Use :func:`from_attributes`
-and :func:`to_attributes` to go from and to the whole attributes.
+models here (``Image``, ``Plate``, ...) describe that "ome" object, so validate
+``attributes["ome"]`` and store ``{"ome": model.to_json_dict()}``.
+
 Examples
 --------
 >>> from omezarr_models.v05 import Axis
