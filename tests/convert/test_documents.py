@@ -438,13 +438,17 @@ def test_bioformats2raw_cannot_be_written_before_04() -> None:
         convert(doc, "0.3", lossy=True)
 
 
-def test_label_properties_into_01_are_lossy() -> None:
-    with pytest.raises(ConversionError) as info:
-        convert(LABEL_02, "0.1")
-    assert {c.pointer for c in info.value.reasons} == {
-        "/image-label/properties",
-        "/multiscales/0/type",
-    } - {"/multiscales/0/type"}
+def test_keys_01_does_not_define_are_kept() -> None:
+    out, report = convert(LABEL_02, "0.1")
+    assert out["image-label"]["properties"] == LABEL_02["image-label"]["properties"]
+    assert not report.lossy
+    assert "/image-label/properties" in {c.pointer for c in report.changes}
+    doc = _example("0.4", "multiscales_strict/multiscales_example.json")
+    out, _ = _quiet_convert(doc, "0.1", lossy=True)
+    assert out["multiscales"][0]["type"] == "gaussian"
+    assert validate_attributes(out).valid
+    back, _ = convert(out, "0.2")
+    assert back["multiscales"][0]["metadata"] == doc["multiscales"][0]["metadata"]
 
 
 def test_06_transformations_without_05_equivalent_are_lossy() -> None:

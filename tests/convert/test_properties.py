@@ -99,3 +99,47 @@ def test_lossy_downgrades_validate_and_report_each_loss(
     assert validate_attributes(out, version=to).valid
     lossy = [w for w in caught if issubclass(w.category, LossyConversionWarning)]
     assert len(lossy) == len(report.losses)
+
+
+def _early_normalised(doc: dict[str, Any], version: str) -> dict[str, Any]:
+    """The documented normalisations of a trip from 0.1-0.3 to 0.5 and back: versions on every
+    object, epoch strings as integers, 0.3's group-level ``_ARRAY_DIMENSIONS`` dropped, omero
+    colours as 6 hexadecimal digits."""
+    out = _with_versions(doc, version)
+    if version == "0.3":
+        out.pop("_ARRAY_DIMENSIONS", None)
+    plate = out.get("plate")
+    if isinstance(plate, dict):
+        for acquisition in plate.get("acquisitions") or []:
+            for key in ("starttime", "endtime"):
+                stamp = acquisition.get(key)
+                if isinstance(stamp, str) and stamp.isdigit():
+                    acquisition[key] = int(stamp)
+    return out
+
+
+@pytest.mark.parametrize("version", ["0.1", "0.2", "0.3"])
+@pytest.mark.parametrize("kind", ["image", "label-image", "labels", "plate", "well"])
+@settings(max_examples=25, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_early_versions_to_05_and_back(version: str, kind: str, data: st.DataObject) -> None:
+    """Either a refusal (what 0.5 forbids and the early version allowed: unnamed plate rows,
+    well paths that name no row and column, colours that are not RGB, ...; each lossy item
+    listed), or a valid 0.5 document that converts back to the original, normalised."""
+    doc = data.draw(documents(version, kind))
+    refused: ConversionError | None = None
+    try:
+        up, _ = convert(doc, "0.5", source_version=version)
+    except ConversionError as exc:
+        refused = exc
+    if refused is not None:
+        assert all(c.lossy for c in refused.reasons)
+        return
+    assert validate_attributes(up).valid
+    back, _ = convert(up, version)
+    assert validate_attributes(back, version=version).valid
+    normalised = _early_normalised(doc, version)
+    omero = normalised.get("omero")
+    if isinstance(omero, dict) and isinstance(back.get("omero"), dict):
+        normalised["omero"] = back["omero"]  # colours, windows: compared in test_documents
+    assert back == normalised

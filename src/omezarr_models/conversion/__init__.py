@@ -20,8 +20,8 @@ out as the target version:
   item; with ``lossy=True`` it drops those items instead and warns once per item
   (:class:`LossyConversionWarning`). Lost are: units, axis types other than the ones the names
   imply, keys of axis objects (into 0.1-0.3); scales that are neither identity nor implied by
-  the level shapes, translations, transformations of the whole multiscale (into 0.1-0.3);
-  multiscale ``type``/``metadata`` and label ``properties`` (into 0.1); from 0.6rc0 into
+  the level shapes, translations, transformations of the whole multiscale (into 0.1-0.3); from
+  0.6rc0 into
   0.1-0.5: coordinate systems beyond the intrinsic one (and its scale/translation image, see
   below), transformations other than scales and translations between them, scenes, axis
   ``discrete``/``longName``. Never expressible, whatever ``lossy``: axis names other than t, c, z,
@@ -32,7 +32,8 @@ out as the target version:
   system; a scale, or a sequence of scale and translation); the transformations of a 0.4/0.5
   multiscale become one transformation from the intrinsic system into a second one of the same
   axes (``"physical"``), and back.
-* **Unknown keys** are kept where they are. From 0.5 on, unknown top-level attributes stay beside
+* **Unknown keys** are kept where they are; so are a multiscale's ``type``/``metadata`` and a
+  label image's ``properties`` written to 0.1, which does not define them (reported). From 0.5 on, unknown top-level attributes stay beside
   the ``ome`` object; down to 0.4 unknown keys of the ``ome`` object move to the top.
 
 Documented normalisations (what a round trip does not give back as it was): writing to 0.1-0.4

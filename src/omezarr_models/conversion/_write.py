@@ -8,6 +8,7 @@ all (axis names outside t, c, z, y, x before 0.4, bioformats2raw collections bef
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
@@ -154,9 +155,12 @@ def _multiscale(ms: Multiscale, source: str, ctx: _Ctx, src: str, dst: str) -> d
         fields["version"] = to
         ctx.report.add(f"{dst}/version", Action.VERSION, f"version {source} -> {to}")
     for key, value in ms.info.items():
-        if key in ("type", "metadata") and to == "0.1":
-            ctx.lose(f"{src}/{key}", f"0.1 multiscales have no {key!r}")
-            continue
+        if key in ("type", "metadata") and to == "0.1" and source != "0.1":
+            ctx.report.add(
+                f"{dst}/{key}",
+                Action.NORMALISED,
+                f"kept, though 0.1 does not define {key!r} (readers of 0.1 ignore it)",
+            )
         fields[key] = value
     axes = _axes(ms.axes, ctx, src, dst)
     if axes is not None:
@@ -258,7 +262,7 @@ def _multiscale_06(ms: Multiscale, source: str, ctx: _Ctx, src: str, dst: str) -
 
 
 _MULTISCALE_KEYS = {
-    "0.1": ("version", "name", "datasets"),
+    "0.1": ("version", "name", "datasets", "type", "metadata"),
     "0.2": ("version", "name", "datasets", "type", "metadata"),
     "0.3": ("version", "name", "datasets", "type", "metadata", "axes"),
     "0.4": (
@@ -577,9 +581,17 @@ def _other(key: str, value: Any, ctx: _Ctx, src: str, dst: str, *, versioned: bo
             )
         if key == "plate":
             value = _plate(value, ctx, src, dst)
-        elif key == "image-label" and to == "0.1" and "properties" in value:
-            ctx.lose(f"{src}/properties", "0.1 label images have no 'properties'")
-            value = {k: v for k, v in value.items() if k != "properties"}
+        elif (
+            key == "image-label"
+            and to == "0.1"
+            and "properties" in value
+            and ctx.report.source_version != "0.1"
+        ):
+            ctx.report.add(
+                f"{dst}/properties",
+                Action.NORMALISED,
+                "kept, though 0.1 does not define 'properties' (readers of 0.1 ignore them)",
+            )
     if key == "omero" and to not in EARLY and type(value) is dict:
         return _omero(value, ctx, src, dst)
     return value
@@ -651,6 +663,21 @@ def _plate(plate: dict[str, Any], ctx: _Ctx, src: str, dst: str) -> dict[str, An
     return plate
 
 
+_HEX6 = re.compile(r"[0-9A-Fa-f]{6}")
+_COLOR_NAMES = {
+    "red": "FF0000",
+    "green": "00FF00",
+    "blue": "0000FF",
+    "cyan": "00FFFF",
+    "magenta": "FF00FF",
+    "yellow": "FFFF00",
+    "white": "FFFFFF",
+    "black": "000000",
+    "gray": "808080",
+    "grey": "808080",
+}
+
+
 def _omero(omero: dict[str, Any], ctx: _Ctx, src: str, dst: str) -> Any:
     """From 0.4 omero needs channels, each with a colour and a full window."""
     if "channels" not in omero:
@@ -670,6 +697,16 @@ def _omero(omero: dict[str, Any], ctx: _Ctx, src: str, dst: str) -> Any:
         if "color" not in channel:
             channel["color"] = "FFFFFF"
             ctx.report.add(f"{ptr}/color", Action.FILLED, "colour FFFFFF (white)")
+        elif type(channel["color"]) is str and not _HEX6.fullmatch(channel["color"]):
+            given = channel["color"]
+            hex6 = _COLOR_NAMES.get(given.strip().lower(), given.strip().removeprefix("#"))
+            if _HEX6.fullmatch(hex6):
+                channel["color"] = hex6.upper()
+                ctx.report.add(
+                    f"{ptr}/color",
+                    Action.NORMALISED,
+                    f"colour {given!r} written as {hex6.upper()!r} (6 hexadecimal digits)",
+                )
         window = dict(channel.get("window") or {})
         filled = []
         sources = {
