@@ -207,10 +207,11 @@ def convert(
     dest: Annotated[
         str | None,
         typer.Argument(
-            help="The new dataset (a folder); omit with --in-place.", show_default=False
+            help="The new dataset (a folder or .zip); omit with --in-place.",
+            show_default=False,
         ),
     ] = None,
-    to: Annotated[str, typer.Option("--to", help="Target version: 0.1 ... 0.5.")] = "0.5",
+    to: Annotated[str, typer.Option("--to", help="Target version: 0.1 ... 0.5, 0.6rc0.")] = "0.5",
     lossy: Annotated[
         bool, typer.Option("--lossy", help="Drop what the target cannot hold (each item listed).")
     ] = False,
