@@ -1,7 +1,7 @@
 """Testing helpers for code that reads or writes OME-Zarr metadata.
 
 :mod:`omezarr_models.testing.strategies` holds `Hypothesis <https://hypothesis.works>`_
-strategies that draw OME-Zarr 0.4 and 0.5 attributes documents: valid ones (optionally
+strategies that draw OME-Zarr 0.1 to 0.5 attributes documents: valid ones (optionally
 satisfying every SHOULD rule too) and documents broken on purpose, each paired with the issue
 code the validator must report.
 
@@ -21,14 +21,17 @@ from omezarr_models.testing.strategies import (
     SPACE_UNITS,
     TIME_UNITS,
     VERSIONS,
+    Mutated,
     axes,
     bioformats2raw,
     documents,
     image_label,
     json_values,
+    kinds,
     labels,
     multiscale,
     mutation_codes,
+    mutations,
     omero,
     plate_metadata,
     series,
@@ -40,14 +43,17 @@ __all__ = [
     "SPACE_UNITS",
     "TIME_UNITS",
     "VERSIONS",
+    "Mutated",
     "axes",
     "bioformats2raw",
     "documents",
     "image_label",
     "json_values",
+    "kinds",
     "labels",
     "multiscale",
     "mutation_codes",
+    "mutations",
     "omero",
     "plate_metadata",
     "series",

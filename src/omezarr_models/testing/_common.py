@@ -8,8 +8,17 @@ from typing import Any, Final
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
+from omezarr_models import schemas
+
 #: The versions the strategies write documents for.
-VERSIONS: Final[tuple[str, ...]] = ("0.4", "0.5")
+VERSIONS: Final[tuple[str, ...]] = ("0.1", "0.2", "0.3", "0.4", "0.5")
+
+#: The versions before 0.4: no axis objects or transformations (0.3 names its axes), plates and
+#: wells without the constraints of 0.4, fewer SHOULD rules, every version key optional.
+EARLY: Final[frozenset[str]] = frozenset({"0.1", "0.2", "0.3"})
+
+#: The versions whose OME keys are the attributes themselves (from 0.5 they are under ``ome``).
+UNNAMESPACED: Final[frozenset[str]] = frozenset({"0.1", "0.2", "0.3", "0.4"})
 
 #: The kinds of document the strategies write (one per kind of OME-Zarr group).
 KINDS: Final[tuple[str, ...]] = (
@@ -157,16 +166,29 @@ ALNUM: Final[str] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456
 PATH_CHARS: Final[str] = ALNUM + "_-."
 
 
-def check_version(version: str) -> None:
-    """Raise ``ValueError`` unless the strategies write documents of ``version``."""
-    if version not in VERSIONS:
-        raise ValueError(f"unsupported version {version!r}; choose one of {', '.join(VERSIONS)}")
+def check_version(version: str, versions: tuple[str, ...] = VERSIONS) -> None:
+    """Raise ``ValueError`` unless ``version`` is one of ``versions`` (by default every version the
+    strategies write documents for)."""
+    if version not in versions:
+        raise ValueError(f"unsupported version {version!r}; choose one of {', '.join(versions)}")
 
 
-def check_kind(kind: str) -> None:
-    """Raise ``ValueError`` unless ``kind`` is one of :data:`KINDS`."""
+@cache
+def kinds(version: str) -> tuple[str, ...]:
+    """The kinds of :data:`KINDS` that ``version`` defines (those it has a schema for)."""
+    check_version(version)
+    defined = schemas.kinds(version)
+    return tuple(kind for kind in KINDS if kind in defined)
+
+
+def check_kind(kind: str, version: str) -> None:
+    """Raise ``ValueError`` unless ``kind`` is one of the :func:`kinds` of ``version``."""
     if kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}; choose one of {', '.join(KINDS)}")
+    if kind not in kinds(version):
+        raise ValueError(
+            f"OME-Zarr {version} has no {kind} groups; choose one of {', '.join(kinds(version))}"
+        )
 
 
 @cache
@@ -263,7 +285,7 @@ def letters_name(index: int) -> str:
 
 def meta_of(doc: dict[str, Any], version: str) -> dict[str, Any]:
     """The object holding the OME keys: the document itself up to 0.4, its ``ome`` from 0.5."""
-    if version == "0.4":
+    if version in UNNAMESPACED:
         return doc
     ome = doc["ome"]
     assert isinstance(ome, dict)

@@ -1,8 +1,12 @@
 """One-rule mutations of valid documents, each labelled with the issue code it must set off.
 
+This module holds the mutations of 0.4 and 0.5 documents and the helpers that the mutations of
+earlier versions (:mod:`omezarr_models.testing._mutations_v01_v03`) build on.
+
 A :class:`Mutation` changes a valid document in place so that it breaks one rule of the spec (a
 MUST rule, or with ``should=True`` a SHOULD rule, which is an error only when validating with
-``strict=True``); the validator must report that rule's code as an error. Some changes cannot
+``strict=True``); the validator must report that rule's code as an error, at the JSON pointer
+the change returns when it returns one. Some changes cannot
 help breaking a neighbouring rule too (a single axis is too few axes and too few space axes).
 Mutations build what they need (a second row, an omero block, a third field of view, ...)
 rather than depend on what the document happens to contain, so that nearly every mutation
@@ -16,20 +20,26 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from hypothesis import assume, event, note
 from hypothesis import strategies as st
-from hypothesis.strategies import SearchStrategy
 
-from omezarr_models.testing._common import KINDS, OME_KEYS, VERSIONS, meta_of
+from omezarr_models.testing._common import KINDS, OME_KEYS, UNNAMESPACED, VERSIONS, meta_of
 
 Document = dict[str, Any]
-Apply = Callable[[st.DrawFn, Document, str], None]
+#: ``apply(draw, doc, version)`` changes ``doc`` and returns where the validator reports the
+#: broken rule (a JSON pointer), or None when the change does not say.
+Apply = Callable[[st.DrawFn, Document, str], str | None]
 Applies = Callable[[Document, str], bool]
 
 _IMAGES = frozenset({"image", "label-image"})
 _PLATES = frozenset({"plate", "bioformats2raw"})
 _V04 = frozenset({"0.4"})
 _V05 = frozenset({"0.5"})
+LATER = frozenset({"0.4", "0.5"})
+#: Mutations whose rule every text states alike (0.1 to 0.5), or from 0.2, 0.3; up to 0.4.
+_ALL_VERSIONS = frozenset(VERSIONS)
+_FROM_02 = _ALL_VERSIONS - {"0.1"}
+_FROM_03 = _FROM_02 - {"0.2"}
+_UP_TO_04 = _ALL_VERSIONS - {"0.5"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +55,8 @@ class Mutation:
     kinds
         The kinds of document the change applies to.
     apply
-        ``apply(draw, doc, version)`` changes ``doc`` in place.
+        ``apply(draw, doc, version)`` changes ``doc`` in place and returns the JSON pointer of
+        the issue the validator must report, or None.
     versions
         The versions the change applies to.
     should
@@ -58,13 +69,28 @@ class Mutation:
     code: str
     kinds: frozenset[str]
     apply: Apply
-    versions: frozenset[str] = frozenset(VERSIONS)
+    versions: frozenset[str] = LATER
     should: bool = False
     applies: Applies | None = None
 
 
 # ------------------------------------------------------------------------------------------
 # Helpers
+
+
+def locate(root: Any, target: Any) -> str:
+    """The JSON pointer of ``target`` (found by identity) inside ``root``."""
+    stack: list[tuple[Any, str]] = [(root, "")]
+    while stack:
+        node, ptr = stack.pop()
+        if node is target:
+            return ptr
+        if isinstance(node, dict):
+            for key, value in node.items():
+                stack.append((value, f"{ptr}/{key.replace('~', '~0').replace('/', '~1')}"))
+        elif isinstance(node, list):
+            stack.extend((value, f"{ptr}/{k}") for k, value in enumerate(node))
+    raise LookupError("the target is not inside the document")
 
 
 def _pick(draw: st.DrawFn, items: list[Any]) -> Any:
@@ -302,37 +328,48 @@ def _a_dataset(draw: st.DrawFn, doc: Document, version: str) -> dict[str, Any]:
     return ds
 
 
-def _dataset_path_missing(draw: st.DrawFn, doc: Document, version: str) -> None:
-    del _a_dataset(draw, doc, version)["path"]
+def _dataset_path_missing(draw: st.DrawFn, doc: Document, version: str) -> str:
+    ds = _a_dataset(draw, doc, version)
+    del ds["path"]
+    return locate(doc, ds)
 
 
-def _dataset_paths_not_unique(draw: st.DrawFn, doc: Document, version: str) -> None:
+def _dataset_paths_not_unique(draw: st.DrawFn, doc: Document, version: str) -> str:
     datasets = _a_multiscale(draw, doc, version)["datasets"]
     datasets.append(copy.deepcopy(_pick(draw, datasets)))
+    return f"{locate(doc, datasets)}/{len(datasets) - 1}/path"
 
 
-def _dataset_path_invalid(draw: st.DrawFn, doc: Document, version: str) -> None:
+def _dataset_path_invalid(draw: st.DrawFn, doc: Document, version: str) -> str:
     bad = ("../0", "/0", "0//1", "./0", "a/../b", "https://example.org/0", "", ".", "..")
-    _a_dataset(draw, doc, version)["path"] = draw(st.sampled_from(bad))
+    ds = _a_dataset(draw, doc, version)
+    ds["path"] = draw(st.sampled_from(bad))
+    return f"{locate(doc, ds)}/path"
 
 
 def _dataset_transformations_missing(draw: st.DrawFn, doc: Document, version: str) -> None:
     del _a_dataset(draw, doc, version)["coordinateTransformations"]
 
 
-def _datasets_empty(draw: st.DrawFn, doc: Document, version: str) -> None:
-    _a_multiscale(draw, doc, version)["datasets"] = []
+def _datasets_empty(draw: st.DrawFn, doc: Document, version: str) -> str:
+    ms = _a_multiscale(draw, doc, version)
+    ms["datasets"] = []
+    return f"{locate(doc, ms)}/datasets"
 
 
 def _multiscale_key_missing(key: str) -> Apply:
-    def apply(draw: st.DrawFn, doc: Document, version: str) -> None:
-        del _a_multiscale(draw, doc, version)[key]
+    def apply(draw: st.DrawFn, doc: Document, version: str) -> str:
+        ms = _a_multiscale(draw, doc, version)
+        del ms[key]
+        return locate(doc, ms)
 
     return apply
 
 
-def _multiscales_empty(draw: st.DrawFn, doc: Document, version: str) -> None:
-    meta_of(doc, version)["multiscales"] = []
+def _multiscales_empty(draw: st.DrawFn, doc: Document, version: str) -> str:
+    meta = meta_of(doc, version)
+    meta["multiscales"] = []
+    return f"{locate(doc, meta)}/multiscales"
 
 
 # ------------------------------------------------------------------------------------------
@@ -399,7 +436,7 @@ def _an_omero(doc: Document, version: str) -> dict[str, Any]:
 
 
 def _a_channel(draw: st.DrawFn, doc: Document, version: str) -> dict[str, Any]:
-    channels = _an_omero(doc, version)["channels"]
+    channels = _an_omero(doc, version).setdefault("channels", [])
     if not channels:
         channels.append(copy.deepcopy(_CHANNEL))
     channel: dict[str, Any] = _pick(draw, channels)
@@ -427,14 +464,16 @@ def _window_field_missing(draw: st.DrawFn, doc: Document, version: str) -> None:
     del window[draw(st.sampled_from(("min", "max", "start", "end")))]
 
 
-def _omero_integral_float(draw: st.DrawFn, doc: Document, version: str) -> None:
+def _omero_integral_float(draw: st.DrawFn, doc: Document, version: str) -> str:
     omero = _an_omero(doc, version)
     value = float(draw(st.integers(0, 1000)))
     if draw(st.booleans()):
         omero["id"] = value
-    else:
-        rdefs = omero.setdefault("rdefs", {})
-        rdefs[draw(st.sampled_from(("defaultT", "defaultZ")))] = value
+        return f"{locate(doc, omero)}/id"
+    rdefs = omero.setdefault("rdefs", {})
+    key = draw(st.sampled_from(("defaultT", "defaultZ")))
+    rdefs[key] = value
+    return f"{locate(doc, rdefs)}/{key}"
 
 
 # ------------------------------------------------------------------------------------------
@@ -449,10 +488,11 @@ def _a_color(draw: st.DrawFn, doc: Document, version: str) -> dict[str, Any]:
     return color
 
 
-def _label_values_not_unique(draw: st.DrawFn, doc: Document, version: str) -> None:
+def _label_values_not_unique(draw: st.DrawFn, doc: Document, version: str) -> str:
     color = _a_color(draw, doc, version)
     colors = meta_of(doc, version)["image-label"]["colors"]
     colors.append({"label-value": color["label-value"], "rgba": [0, 0, 255, 128]})
+    return f"{locate(doc, colors)}/{len(colors) - 1}/label-value"
 
 
 def _label_value_entry(draw: st.DrawFn, doc: Document, version: str) -> dict[str, Any]:
@@ -465,16 +505,19 @@ def _label_value_entry(draw: st.DrawFn, doc: Document, version: str) -> dict[str
     return _a_color(draw, doc, version)
 
 
-def _label_value_missing(draw: st.DrawFn, doc: Document, version: str) -> None:
-    del _label_value_entry(draw, doc, version)["label-value"]
+def _label_value_missing(draw: st.DrawFn, doc: Document, version: str) -> str:
+    entry = _label_value_entry(draw, doc, version)
+    del entry["label-value"]
+    return locate(doc, entry)
 
 
-def _label_value_float(draw: st.DrawFn, doc: Document, version: str) -> None:
+def _label_value_float(draw: st.DrawFn, doc: Document, version: str) -> str:
     entry = _label_value_entry(draw, doc, version)
     entry["label-value"] = float(draw(st.integers(0, 1000)))
+    return f"{locate(doc, entry)}/label-value"
 
 
-def _label_rgba_invalid(draw: st.DrawFn, doc: Document, version: str) -> None:
+def _label_rgba_invalid(draw: st.DrawFn, doc: Document, version: str) -> str:
     bad: tuple[Any, ...] = (
         [256, 0, 0, 255],
         [0, 0, 0],
@@ -485,7 +528,11 @@ def _label_rgba_invalid(draw: st.DrawFn, doc: Document, version: str) -> None:
         ["255", 0, 0, 255],
         "FF0000FF",
     )
-    _a_color(draw, doc, version)["rgba"] = copy.deepcopy(draw(st.sampled_from(bad)))
+    color = _a_color(draw, doc, version)
+    rgba = color["rgba"] = copy.deepcopy(draw(st.sampled_from(bad)))
+    # four components: the first is the bad one; otherwise the list itself is
+    where = "/0" if isinstance(rgba, list) and len(rgba) == 4 else ""
+    return f"{locate(doc, color)}/rgba{where}"
 
 
 def _label_colors_missing(draw: st.DrawFn, doc: Document, version: str) -> None:
@@ -503,25 +550,29 @@ _BAD_PATHS = ("../image", "/labels/0", "a//b", "./0", "a/../b", "https://example
 
 
 def _path_invalid(key: str) -> Apply:
-    def apply(draw: st.DrawFn, doc: Document, version: str) -> None:
+    def apply(draw: st.DrawFn, doc: Document, version: str) -> str:
         paths = meta_of(doc, version)[key]
         bad = draw(st.sampled_from(_BAD_PATHS))
         if paths and draw(st.booleans()):
-            paths[draw(st.integers(0, len(paths) - 1))] = bad
+            k = draw(st.integers(0, len(paths) - 1))
+            paths[k] = bad
         else:
+            k = len(paths)
             paths.append(bad)
+        return f"{locate(doc, paths)}/{k}"
 
     return apply
 
 
 def _list_invalid(key: str) -> Apply:
-    def apply(draw: st.DrawFn, doc: Document, version: str) -> None:
+    def apply(draw: st.DrawFn, doc: Document, version: str) -> str:
         meta = meta_of(doc, version)
         bad = draw(st.sampled_from((3, None, True, {"path": "0"}, ["0"])))
         if draw(st.booleans()):
             meta[key].append(bad)
-        else:
-            meta[key] = draw(st.sampled_from(("0", {"0": "a"}, 3)))
+            return f"{locate(doc, meta[key])}/{len(meta[key]) - 1}"
+        meta[key] = draw(st.sampled_from(("0", {"0": "a"}, 3)))
+        return f"{locate(doc, meta)}/{key}"
 
     return apply
 
@@ -555,8 +606,11 @@ def _plate_names(plate: dict[str, Any], key: str) -> list[str]:
 def _a_well(draw: st.DrawFn, doc: Document, version: str) -> dict[str, Any]:
     plate = _plate(doc, version)
     wells = plate["wells"]
-    if not wells:
-        row, column = plate["rows"][0]["name"], plate["columns"][0]["name"]
+    if not wells:  # (before 0.4 a plate may have no rows or columns, or unnamed ones)
+        row, column = (
+            items[0].get("name", fallback) if items else fallback
+            for items, fallback in ((plate["rows"], "A"), (plate["columns"], "1"))
+        )
         wells.append({"path": f"{row}/{column}", "rowIndex": 0, "columnIndex": 0})
     well: dict[str, Any] = _pick(draw, wells)
     return well
@@ -572,8 +626,10 @@ def _an_acquisition(draw: st.DrawFn, doc: Document, version: str) -> dict[str, A
 
 
 def _plate_key_missing(key: str) -> Apply:
-    def apply(draw: st.DrawFn, doc: Document, version: str) -> None:
-        _plate(doc, version).pop(key, None)
+    def apply(draw: st.DrawFn, doc: Document, version: str) -> str:
+        plate = _plate(doc, version)
+        plate.pop(key, None)
+        return locate(doc, plate)
 
     return apply
 
@@ -623,9 +679,11 @@ def _field_count_invalid(draw: st.DrawFn, doc: Document, version: str) -> None:
     _plate(doc, version)["field_count"] = draw(st.integers(-3, 0))
 
 
-def _acquisition_ids_not_unique(draw: st.DrawFn, doc: Document, version: str) -> None:
+def _acquisition_ids_not_unique(draw: st.DrawFn, doc: Document, version: str) -> str:
     acquisition = _an_acquisition(draw, doc, version)
-    _plate(doc, version)["acquisitions"].append(copy.deepcopy(acquisition))
+    acquisitions = _plate(doc, version)["acquisitions"]
+    acquisitions.append(copy.deepcopy(acquisition))
+    return f"{locate(doc, acquisitions)}/{len(acquisitions) - 1}/id"
 
 
 def _acquisition_id_invalid(draw: st.DrawFn, doc: Document, version: str) -> None:
@@ -633,8 +691,10 @@ def _acquisition_id_invalid(draw: st.DrawFn, doc: Document, version: str) -> Non
 
 
 def _acquisition_key_missing(key: str) -> Apply:
-    def apply(draw: st.DrawFn, doc: Document, version: str) -> None:
-        _an_acquisition(draw, doc, version).pop(key, None)
+    def apply(draw: st.DrawFn, doc: Document, version: str) -> str:
+        acquisition = _an_acquisition(draw, doc, version)
+        acquisition.pop(key, None)
+        return locate(doc, acquisition)
 
     return apply
 
@@ -644,8 +704,10 @@ def _maximumfieldcount_invalid(draw: st.DrawFn, doc: Document, version: str) -> 
 
 
 def _well_key_missing(key: str) -> Apply:
-    def apply(draw: st.DrawFn, doc: Document, version: str) -> None:
-        del _a_well(draw, doc, version)[key]
+    def apply(draw: st.DrawFn, doc: Document, version: str) -> str:
+        well = _a_well(draw, doc, version)
+        del well[key]
+        return locate(doc, well)
 
     return apply
 
@@ -696,18 +758,27 @@ def _well_paths_not_unique(draw: st.DrawFn, doc: Document, version: str) -> None
     _plate(doc, version)["wells"].append(copy.deepcopy(well))
 
 
-def _plate_integral_float(draw: st.DrawFn, doc: Document, version: str) -> None:
-    choice = draw(st.sampled_from(("well", "field_count", "acquisition")))
-    if choice == "well":
-        well = _a_well(draw, doc, version)
-        key = draw(st.sampled_from(("rowIndex", "columnIndex")))
-        well[key] = float(well[key])
-    elif choice == "field_count":
-        _plate(doc, version)["field_count"] = float(draw(st.integers(1, 10)))
-    else:
+def _plate_integral_float(*choices: str) -> Apply:
+    """An integral float where the plate wants an integer: a well index, the field count or an
+    acquisition's id, count or time (whichever of ``choices`` is drawn)."""
+
+    def apply(draw: st.DrawFn, doc: Document, version: str) -> str:
+        choice = draw(st.sampled_from(choices))
+        if choice == "well":
+            well = _a_well(draw, doc, version)
+            key = draw(st.sampled_from(("rowIndex", "columnIndex")))
+            well[key] = float(well[key])
+            return f"{locate(doc, well)}/{key}"
+        if choice == "field_count":
+            plate = _plate(doc, version)
+            plate["field_count"] = float(draw(st.integers(1, 10)))
+            return f"{locate(doc, plate)}/field_count"
         acquisition = _an_acquisition(draw, doc, version)
         key = draw(st.sampled_from(("id", "maximumfieldcount", "starttime", "endtime")))
         acquisition[key] = float(draw(st.integers(1, 10**6)))
+        return f"{locate(doc, acquisition)}/{key}"
+
+    return apply
 
 
 # ------------------------------------------------------------------------------------------
@@ -727,12 +798,16 @@ def _a_field(draw: st.DrawFn, doc: Document, version: str) -> dict[str, Any]:
     return field
 
 
-def _well_images_missing(draw: st.DrawFn, doc: Document, version: str) -> None:
-    del _well(doc, version)["images"]
+def _well_images_missing(draw: st.DrawFn, doc: Document, version: str) -> str:
+    well = _well(doc, version)
+    del well["images"]
+    return locate(doc, well)
 
 
-def _well_image_path_missing(draw: st.DrawFn, doc: Document, version: str) -> None:
-    del _a_field(draw, doc, version)["path"]
+def _well_image_path_missing(draw: st.DrawFn, doc: Document, version: str) -> str:
+    field = _a_field(draw, doc, version)
+    del field["path"]
+    return locate(doc, field)
 
 
 def _well_image_path_invalid(draw: st.DrawFn, doc: Document, version: str) -> None:
@@ -745,7 +820,7 @@ def _well_image_paths_not_unique(draw: st.DrawFn, doc: Document, version: str) -
     _well(doc, version)["images"].append(copy.deepcopy(field))
 
 
-def _well_image_acquisition_missing(draw: st.DrawFn, doc: Document, version: str) -> None:
+def _well_image_acquisition_missing(draw: st.DrawFn, doc: Document, version: str) -> str:
     images = _well(doc, version)["images"]
     paths = {image["path"] for image in images}
     while len(images) < 3:
@@ -757,10 +832,13 @@ def _well_image_acquisition_missing(draw: st.DrawFn, doc: Document, version: str
     images[chosen[0]]["acquisition"] = first
     images[chosen[1]]["acquisition"] = second
     images[chosen[2]].pop("acquisition", None)
+    return f"{locate(doc, images)}/{chosen[2]}"
 
 
-def _well_acquisition_float(draw: st.DrawFn, doc: Document, version: str) -> None:
-    _a_field(draw, doc, version)["acquisition"] = float(draw(st.integers(0, 10)))
+def _well_acquisition_float(draw: st.DrawFn, doc: Document, version: str) -> str:
+    field = _a_field(draw, doc, version)
+    field["acquisition"] = float(draw(st.integers(0, 10)))
+    return f"{locate(doc, field)}/acquisition"
 
 
 def _well_version_missing(draw: st.DrawFn, doc: Document, version: str) -> None:
@@ -790,7 +868,7 @@ def _set_first_version(doc: Document, version: str, value: Any) -> None:
 
 def _version_invalid(draw: st.DrawFn, doc: Document, version: str) -> None:
     value = draw(st.sampled_from((5, 0.5, 0.4, ["0.5"], {"version": "0.5"}, True)))
-    if version == "0.4":
+    if version in UNNAMESPACED:
         _set_first_version(doc, version, value)
     else:
         doc["ome"]["version"] = value
@@ -798,32 +876,32 @@ def _version_invalid(draw: st.DrawFn, doc: Document, version: str) -> None:
 
 def _version_unknown(draw: st.DrawFn, doc: Document, version: str) -> None:
     value = draw(st.sampled_from(("9.9", "0.5.1", "v0.5", "0.4.0", "1.0", "")))
-    if version == "0.4":
+    if version in UNNAMESPACED:
         _set_first_version(doc, version, value)
     else:
         doc["ome"]["version"] = value
 
 
-def _version_mismatch(draw: st.DrawFn, doc: Document, version: str) -> None:
+def _version_mismatch(draw: st.DrawFn, doc: Document, version: str) -> str:
     other = "0.5" if version == "0.4" else "0.4"
     meta = meta_of(doc, version)
-    if version == "0.4":
+    holder: dict[str, Any]
+    if version in UNNAMESPACED:
         multiscales = meta["multiscales"]
         multiscales[0]["version"] = version
         if "image-label" in meta and draw(st.booleans()):
-            meta["image-label"]["version"] = other
+            holder = meta["image-label"]
         else:
             multiscales.append(copy.deepcopy(multiscales[0]))
-            multiscales[-1]["version"] = other
-        return
-    holders: list[str] = [key for key in ("plate", "well", "image-label") if key in meta]
-    if "multiscales" in meta:
-        holders.append("multiscales")
-    key = draw(st.sampled_from(holders))
-    if key == "multiscales":
-        _pick(draw, meta["multiscales"])["version"] = other
+            holder = multiscales[-1]
     else:
-        meta[key]["version"] = other
+        holders: list[str] = [key for key in ("plate", "well", "image-label") if key in meta]
+        if "multiscales" in meta:
+            holders.append("multiscales")
+        key = draw(st.sampled_from(holders))
+        holder = _pick(draw, meta["multiscales"]) if key == "multiscales" else meta[key]
+    holder["version"] = other
+    return f"{locate(doc, holder)}/version"
 
 
 def _no_ome_metadata(draw: st.DrawFn, doc: Document, version: str) -> None:
@@ -851,7 +929,7 @@ def _m(
     kinds: frozenset[str] | str,
     apply: Apply,
     *,
-    versions: frozenset[str] = frozenset(VERSIONS),
+    versions: frozenset[str] = LATER,
     should: bool = False,
     applies: Applies | None = None,
 ) -> Mutation:
@@ -907,53 +985,46 @@ MUTATIONS: tuple[Mutation, ...] = (
     ),
     _m("a vector entry that is not a number", "wrong-type", _IMAGES, _vector_wrong_type),
     # datasets and multiscales
-    _m("remove a dataset path", "dataset-path-missing", _IMAGES, _dataset_path_missing),
-    _m("repeat a dataset", "dataset-paths-not-unique", _IMAGES, _dataset_paths_not_unique),
-    _m("a dataset path leaving the group", "dataset-path-invalid", _IMAGES, _dataset_path_invalid),
+    *(
+        _m(label, code, _IMAGES, apply, versions=_ALL_VERSIONS)
+        for label, code, apply in (
+            ("remove a dataset path", "dataset-path-missing", _dataset_path_missing),
+            ("repeat a dataset", "dataset-paths-not-unique", _dataset_paths_not_unique),
+            ("a dataset path leaving the group", "dataset-path-invalid", _dataset_path_invalid),
+            ("no datasets", "datasets-empty", _datasets_empty),
+            ("remove datasets", "multiscale-datasets-missing", _multiscale_key_missing("datasets")),
+            ("no multiscales", "multiscales-empty", _multiscales_empty),
+        )
+    ),
     _m(
         "remove a dataset's transformations",
         "dataset-transformations-missing",
         _IMAGES,
         _dataset_transformations_missing,
     ),
-    _m("no datasets", "datasets-empty", _IMAGES, _datasets_empty),
-    _m("remove axes", "multiscale-axes-missing", _IMAGES, _multiscale_key_missing("axes")),
     _m(
-        "remove datasets",
-        "multiscale-datasets-missing",
+        "remove axes",
+        "multiscale-axes-missing",
         _IMAGES,
-        _multiscale_key_missing("datasets"),
+        _multiscale_key_missing("axes"),
+        versions=_FROM_03,
     ),
-    _m("no multiscales", "multiscales-empty", _IMAGES, _multiscales_empty),
-    # SHOULD rules of multiscales and axes
-    _m(
-        "remove the multiscale name",
-        "multiscale-name-missing",
-        _IMAGES,
-        _multiscale_key_missing("name"),
-        should=True,
-    ),
-    _m(
-        "remove the multiscale version",
-        "multiscale-version-missing",
-        _IMAGES,
-        _multiscale_key_missing("version"),
-        versions=_V04,
-        should=True,
-    ),
-    _m(
-        "remove the multiscale type",
-        "multiscale-type-missing",
-        _IMAGES,
-        _multiscale_key_missing("type"),
-        should=True,
-    ),
-    _m(
-        "remove the multiscale metadata",
-        "multiscale-metadata-missing",
-        _IMAGES,
-        _multiscale_key_missing("metadata"),
-        should=True,
+    # SHOULD rules of multiscales (from 0.2: 0.1 states none) and axes
+    *(
+        _m(
+            f"remove the multiscale {key}",
+            f"multiscale-{key}-missing",
+            _IMAGES,
+            _multiscale_key_missing(key),
+            versions=versions,
+            should=True,
+        )
+        for key, versions in (
+            ("name", _FROM_02),
+            ("version", _FROM_02 & _UP_TO_04),
+            ("type", _FROM_02),
+            ("metadata", _FROM_02),
+        )
     ),
     _m("an axis without type", "axis-type-missing", _IMAGES, _axis_type_missing, should=True),
     _m("remove a unit", "axis-unit-missing", _IMAGES, _axis_unit_missing, should=True),
@@ -975,17 +1046,23 @@ MUTATIONS: tuple[Mutation, ...] = (
         _channel_key_missing("window"),
     ),
     _m("remove a window field", "window-field-missing", _IMAGES, _window_field_missing),
-    _m("an integral float omero id or plane", "wrong-type", _IMAGES, _omero_integral_float),
-    # image-label
     _m(
-        "repeat a label value",
-        "label-values-not-unique",
-        "label-image",
-        _label_values_not_unique,
+        "an integral float omero id or plane",
+        "wrong-type",
+        _IMAGES,
+        _omero_integral_float,
+        versions=_ALL_VERSIONS,
     ),
-    _m("remove a label value", "label-value-missing", "label-image", _label_value_missing),
-    _m("an integral float label value", "wrong-type", "label-image", _label_value_float),
-    _m("a bad rgba", "label-rgba-invalid", "label-image", _label_rgba_invalid),
+    # image-label
+    *(
+        _m(label, code, "label-image", apply, versions=_ALL_VERSIONS)
+        for label, code, apply in (
+            ("repeat a label value", "label-values-not-unique", _label_values_not_unique),
+            ("remove a label value", "label-value-missing", _label_value_missing),
+            ("an integral float label value", "wrong-type", _label_value_float),
+            ("a bad rgba", "label-rgba-invalid", _label_rgba_invalid),
+        )
+    ),
     _m(
         "remove the label colours",
         "label-colors-missing",
@@ -1002,8 +1079,20 @@ MUTATIONS: tuple[Mutation, ...] = (
         should=True,
     ),
     # labels groups, series, bioformats2raw
-    _m("a label path leaving the group", "labels-path-invalid", "labels", _path_invalid("labels")),
-    _m("labels not a list of strings", "labels-invalid", "labels", _list_invalid("labels")),
+    _m(
+        "a label path leaving the group",
+        "labels-path-invalid",
+        "labels",
+        _path_invalid("labels"),
+        versions=_ALL_VERSIONS,
+    ),
+    _m(
+        "labels not a list of strings",
+        "labels-invalid",
+        "labels",
+        _list_invalid("labels"),
+        versions=_ALL_VERSIONS,
+    ),
     _m(
         "a series path leaving the group",
         "series-path-invalid",
@@ -1015,7 +1104,14 @@ MUTATIONS: tuple[Mutation, ...] = (
     _m("the layout 3.0", "wrong-type", "bioformats2raw", _bf2raw_layout_float),
     # plates
     *(
-        _m(f"remove plate {key}", code, _PLATES, _plate_key_missing(key), applies=_has_plate)
+        _m(
+            f"remove plate {key}",
+            code,
+            _PLATES,
+            _plate_key_missing(key),
+            versions=_ALL_VERSIONS,
+            applies=_has_plate,
+        )
         for key, code in (
             ("columns", "plate-columns-missing"),
             ("rows", "plate-rows-missing"),
@@ -1073,6 +1169,7 @@ MUTATIONS: tuple[Mutation, ...] = (
         "acquisition-ids-not-unique",
         _PLATES,
         _acquisition_ids_not_unique,
+        versions=_ALL_VERSIONS,
         applies=_has_plate,
     ),
     _m(
@@ -1087,6 +1184,7 @@ MUTATIONS: tuple[Mutation, ...] = (
         "acquisition-id-missing",
         _PLATES,
         _acquisition_key_missing("id"),
+        versions=_ALL_VERSIONS,
         applies=_has_plate,
     ),
     _m(
@@ -1097,11 +1195,18 @@ MUTATIONS: tuple[Mutation, ...] = (
         applies=_has_plate,
     ),
     *(
-        _m(f"remove a well's {key}", code, _PLATES, _well_key_missing(key), applies=_has_plate)
-        for key, code in (
-            ("path", "well-path-missing"),
-            ("rowIndex", "well-row-index-missing"),
-            ("columnIndex", "well-column-index-missing"),
+        _m(
+            f"remove a well's {key}",
+            code,
+            _PLATES,
+            _well_key_missing(key),
+            versions=versions,
+            applies=_has_plate,
+        )
+        for key, code, versions in (
+            ("path", "well-path-missing", _ALL_VERSIONS),
+            ("rowIndex", "well-row-index-missing", LATER),
+            ("columnIndex", "well-column-index-missing", LATER),
         )
     ),
     _m(
@@ -1150,7 +1255,7 @@ MUTATIONS: tuple[Mutation, ...] = (
         "an integral float index or count",
         "wrong-type",
         _PLATES,
-        _plate_integral_float,
+        _plate_integral_float("well", "field_count", "acquisition"),
         applies=_has_plate,
     ),
     *(
@@ -1164,8 +1269,8 @@ MUTATIONS: tuple[Mutation, ...] = (
             applies=_has_plate,
         )
         for key, code, versions in (
-            ("name", "plate-name-missing", frozenset(VERSIONS)),
-            ("field_count", "plate-field-count-missing", frozenset(VERSIONS)),
+            ("name", "plate-name-missing", LATER),
+            ("field_count", "plate-field-count-missing", LATER),
             ("version", "plate-version-missing", _V04),
         )
     ),
@@ -1175,6 +1280,7 @@ MUTATIONS: tuple[Mutation, ...] = (
             code,
             _PLATES,
             _acquisition_key_missing(key),
+            versions=_ALL_VERSIONS,
             should=True,
             applies=_has_plate,
         )
@@ -1184,8 +1290,14 @@ MUTATIONS: tuple[Mutation, ...] = (
         )
     ),
     # wells
-    _m("remove the well images", "well-images-missing", "well", _well_images_missing),
-    _m("remove a field path", "well-image-path-missing", "well", _well_image_path_missing),
+    *(
+        _m(label, code, "well", apply, versions=_ALL_VERSIONS)
+        for label, code, apply in (
+            ("remove the well images", "well-images-missing", _well_images_missing),
+            ("remove a field path", "well-image-path-missing", _well_image_path_missing),
+            ("an integral float acquisition", "wrong-type", _well_acquisition_float),
+        )
+    ),
     _m(
         "a field path not alphanumeric", "well-image-path-invalid", "well", _well_image_path_invalid
     ),
@@ -1196,7 +1308,6 @@ MUTATIONS: tuple[Mutation, ...] = (
         "well",
         _well_image_acquisition_missing,
     ),
-    _m("an integral float acquisition", "wrong-type", "well", _well_acquisition_float),
     _m(
         "remove the well version",
         "well-version-missing",
@@ -1213,11 +1324,17 @@ MUTATIONS: tuple[Mutation, ...] = (
             ("a version nobody knows", "version-unknown", _version_unknown),
         )
         for kinds, versions, applies in (
-            (_ALL - {"labels", "series"}, _V04, _has_version_holder),
+            (_ALL - {"labels", "series"}, _UP_TO_04, _has_version_holder),
             (_ALL, _V05, None),
         )
     ),
-    _m("versions that disagree", "version-mismatch", _IMAGES, _version_mismatch, versions=_V04),
+    _m(
+        "versions that disagree",
+        "version-mismatch",
+        _IMAGES,
+        _version_mismatch,
+        versions=_UP_TO_04,
+    ),
     _m(
         "versions that disagree",
         "version-mismatch",
@@ -1226,69 +1343,10 @@ MUTATIONS: tuple[Mutation, ...] = (
         versions=_V05,
         applies=_has_version_holder,
     ),
-    _m("remove every OME key", "no-ome-metadata", _ALL, _no_ome_metadata),
+    _m("remove every OME key", "no-ome-metadata", _ALL, _no_ome_metadata, versions=_ALL_VERSIONS),
     _m("remove ome.version", "ome-version-missing", _ALL, _ome_version_missing, versions=_V05),
     _m("ome not an object", "ome-not-object", _ALL, _ome_not_object, versions=_V05),
 )
 
 
-def _candidates(
-    version: str, kind: str, strict: bool, codes: frozenset[str] | None
-) -> list[Mutation]:
-    return [
-        m
-        for m in MUTATIONS
-        if kind in m.kinds
-        and version in m.versions
-        and (strict or not m.should)
-        and (codes is None or m.code in codes)
-    ]
-
-
-def mutation_codes(version: str, kind: str, *, strict: bool = False) -> frozenset[str]:
-    """The issue codes that ``documents(version, kind, valid=False, strict=strict)`` may pair
-    with its documents.
-
-    Parameters
-    ----------
-    version
-        ``"0.4"`` or ``"0.5"``.
-    kind
-        One of ``KINDS``.
-    strict
-        Include the codes of SHOULD rules (errors only when validating with ``strict=True``).
-
-    Returns
-    -------
-    frozenset[str]
-        Codes of ``omezarr_models.codes.CODES``. Some apply only to some documents of the kind
-        (the plate rules to a bioformats2raw collection that holds a plate).
-    """
-    return frozenset(m.code for m in _candidates(version, kind, strict, None))
-
-
-def mutated(
-    base: SearchStrategy[Document],
-    version: str,
-    kind: str,
-    strict: bool,
-    codes: frozenset[str] | None,
-) -> SearchStrategy[tuple[Document, str]]:
-    """``(document, code)``: a document of ``base`` with one mutation of those that apply."""
-    candidates = _candidates(version, kind, strict, codes)
-
-    @st.composite
-    def build(draw: st.DrawFn) -> tuple[Document, str]:
-        doc = copy.deepcopy(draw(base))
-        usable = [m for m in candidates if m.applies is None or m.applies(doc, version)]
-        assume(usable)
-        mutation = draw(st.sampled_from(usable))
-        mutation.apply(draw, doc, version)
-        event(f"mutation {mutation.code}")  # shown by --hypothesis-show-statistics
-        note(f"mutation: {mutation.label} -> {mutation.code}")
-        return doc, mutation.code
-
-    return build()
-
-
-__all__ = ["MUTATIONS", "Mutation", "mutated", "mutation_codes"]
+__all__ = ["LATER", "MUTATIONS", "Mutation", "locate"]

@@ -31,6 +31,7 @@ This module needs ``hypothesis`` (a test dependency); ``import omezarr_models`` 
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Collection
 from functools import cache
@@ -40,22 +41,33 @@ from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
 from omezarr_models.testing import _common as c
-from omezarr_models.testing._common import KINDS, SPACE_UNITS, TIME_UNITS, VERSIONS
-from omezarr_models.testing._mutations import mutated, mutation_codes
+from omezarr_models.testing._catalogue import Mutated, mutated, mutation_codes
+from omezarr_models.testing._common import (
+    EARLY,
+    KINDS,
+    SPACE_UNITS,
+    TIME_UNITS,
+    UNNAMESPACED,
+    VERSIONS,
+    kinds,
+)
 
 __all__ = [
     "KINDS",
     "SPACE_UNITS",
     "TIME_UNITS",
     "VERSIONS",
+    "Mutated",
     "axes",
     "bioformats2raw",
     "documents",
     "image_label",
     "json_values",
+    "kinds",
     "labels",
     "multiscale",
     "mutation_codes",
+    "mutations",
     "omero",
     "plate_metadata",
     "series",
@@ -105,6 +117,7 @@ _METADATA = st.dictionaries(_TEXT6, json_values(), max_size=3)
 _ARGS = st.lists(_SMALL_JSON, max_size=2)
 _KWARGS = st.dictionaries(st.text(max_size=5), _SMALL_JSON, max_size=2)
 _HEX_COLORS = st.text(alphabet="0123456789abcdefABCDEF", min_size=6, max_size=6)
+_ANY_COLORS = _HEX_COLORS | st.sampled_from(("red", "#FF0000", "")) | _TEXT8
 _WINDOW_INTS = st.lists(st.integers(-(2**31), 2**32), min_size=4, max_size=4)
 _WINDOW_FLOATS = st.lists(
     st.floats(allow_nan=False, allow_infinity=False, width=32), min_size=4, max_size=4
@@ -126,6 +139,14 @@ _ACQUISITION_IDS = st.lists(
     st.integers(0, 10) | st.integers(0, 2**53), min_size=1, max_size=3, unique=True
 )
 _FIELD_ACQUISITIONS = st.lists(st.integers(0, 2**31), min_size=1, max_size=3, unique=True)
+_TIMES = st.integers(-(2**40), 2**40)
+# Before 0.4: any integer counts and ids, times as epoch strings (the text) or integers (its
+# example), names and paths of any characters.
+_ANY_INTEGERS = st.integers(-(2**40), 2**40)
+_EPOCHS = _TIMES | _TIMES.map(str) | st.sampled_from(("1343731272000", "2012-07-31T10:41:12"))
+_EARLY_ACQUISITION_IDS = st.lists(_ANY_INTEGERS, min_size=1, max_size=3, unique=True)
+_WELL_PREFIXES = st.sampled_from(("2020-10-10/", "run 1/", "plate/"))
+_WELL_PATHS = st.lists(c.inner_paths(max_depth=3), max_size=4)
 
 
 @cache
@@ -249,30 +270,54 @@ def _axes(strict: bool, ndim: int | None, extras: bool) -> SearchStrategy[list[d
     return _draw_axes(strict, ndim, extras)
 
 
+#: The axes 0.3 allows: the dimension order (t, c, z, y, x) with some of t, c and z left out.
+AXIS_ORDERS_03: tuple[tuple[str, ...], ...] = tuple(
+    (*first, "y", "x") for n in range(4) for first in itertools.combinations("tcz", n)
+)
+
+
+@cache
+def _axis_names(ndim: int | None) -> SearchStrategy[list[str]]:
+    orders = [order for order in AXIS_ORDERS_03 if ndim is None or len(order) == ndim]
+    return st.sampled_from(orders).map(list)
+
+
+def _check_ndim(version: str, ndim: int | None) -> None:
+    if ndim is not None and version in ("0.1", "0.2"):
+        raise ValueError(f"OME-Zarr {version} multiscales have no axes: ndim must be None")
+    if ndim is not None and not 2 <= ndim <= 5:
+        raise ValueError(f"ndim must be between 2 and 5, not {ndim}")
+
+
 def axes(
     version: str, *, strict: bool = False, ndim: int | None = None
-) -> SearchStrategy[list[dict[str, Any]]]:
+) -> SearchStrategy[list[Any]]:
     """The axes of a multiscale image.
 
     Parameters
     ----------
     version
-        ``"0.4"`` or ``"0.5"`` (the axes rules are the same in both).
+        ``"0.3"`` (a list of names) or ``"0.4"``, ``"0.5"`` (axis objects; the axes rules are
+        the same in both). 0.1 and 0.2 multiscales have no axes.
     strict
         Satisfy every SHOULD rule too: every axis has a type, every space and time axis a unit
         from the spec's UDUNITS-2 lists, and x, y, z (when all three are spatial) read z, y, x.
+        (0.3 states no SHOULD rule on axes.)
     ndim
         The number of axes (2 to 5); drawn when None.
 
     Returns
     -------
-    SearchStrategy[list[dict[str, Any]]]
-        Lists of 2 to 5 axis objects with unique names: an optional time axis, an optional
-        channel, custom-typed or (when not strict) untyped axis, then 2 or 3 space axes.
+    SearchStrategy[list[Any]]
+        0.3: the names of :data:`AXIS_ORDERS_03` (``["y", "x"]`` to ``["t", "c", "z", "y",
+        "x"]``, every order the text allows). 0.4, 0.5: lists of 2 to 5 axis objects with unique
+        names: an optional time axis, an optional channel, custom-typed or (when not strict)
+        untyped axis, then 2 or 3 space axes.
     """
-    c.check_version(version)
-    if ndim is not None and not 2 <= ndim <= 5:
-        raise ValueError(f"ndim must be between 2 and 5, not {ndim}")
+    c.check_version(version, ("0.3", "0.4", "0.5"))
+    _check_ndim(version, ndim)
+    if version == "0.3":
+        return _axis_names(ndim)
     return _axes(strict, ndim, True)
 
 
@@ -319,20 +364,35 @@ def _downsampled(
     return out
 
 
-@st.composite
-def _draw_multiscale(
-    draw: st.DrawFn, version: str, strict: bool, max_levels: int, ndim: int | None, extras: bool
-) -> dict[str, Any]:
-    ax = draw(_axes(strict, ndim, extras))
-    n = len(ax)
+def _level_paths(draw: st.DrawFn, max_levels: int) -> list[str]:
+    """The unique paths of 1 to ``max_levels`` resolution levels: 0, 1, ...; s0, s1, ...; own."""
     levels = min(draw(st.sampled_from(_LEVELS)), max_levels)
     style = draw(st.sampled_from(("numbers", "s-numbers", "own")))
     if style == "numbers":
-        paths = [str(i) for i in range(levels)]
-    elif style == "s-numbers":
-        paths = [f"s{i}" for i in range(levels)]
-    else:
-        paths = draw(_unique_lists(c.inner_paths(), levels))
+        return [str(i) for i in range(levels)]
+    if style == "s-numbers":
+        return [f"s{i}" for i in range(levels)]
+    return draw(_unique_lists(c.inner_paths(), levels))
+
+
+def _early_levels(
+    draw: st.DrawFn, version: str, max_levels: int, ndim: int | None, extras: bool
+) -> dict[str, Any]:
+    """The datasets (paths only) and, in 0.3, the axis names of a multiscale before 0.4."""
+    datasets = [_add_extras(draw, {"path": p}, extras) for p in _level_paths(draw, max_levels)]
+    out: dict[str, Any] = {"datasets": datasets}
+    if version == "0.3":
+        out["axes"] = draw(_axis_names(ndim))
+    return out
+
+
+def _levels(
+    draw: st.DrawFn, strict: bool, max_levels: int, ndim: int | None, extras: bool
+) -> dict[str, Any]:
+    """The axes, datasets and transformations of a 0.4 or 0.5 multiscale."""
+    ax = draw(_axes(strict, ndim, extras))
+    n = len(ax)
+    paths = _level_paths(draw, max_levels)
     # one pixel size and one offset per multiscale, scaled by 2 per level along space axes:
     # a drawn vector per level would cost more and tell the validator nothing more
     base = draw(_vectors(n, True))
@@ -354,14 +414,28 @@ def _draw_multiscale(
         out["coordinateTransformations"] = _transformations(
             draw, draw(_vectors(n, True)), offset, extras
         )
-    # the SHOULD keys: always when strict, most of the time otherwise
-    if strict or not _maybe(draw, one_in=4):
+    return out
+
+
+@st.composite
+def _draw_multiscale(
+    draw: st.DrawFn, version: str, strict: bool, max_levels: int, ndim: int | None, extras: bool
+) -> dict[str, Any]:
+    if version in EARLY:
+        out = _early_levels(draw, version, max_levels, ndim, extras)
+    else:
+        out = _levels(draw, strict, max_levels, ndim, extras)
+    # the SHOULD keys (from 0.2; the 0.1 text states no rule on multiscales, which it leaves to
+    # zarr-specs#50): always when strict, most of the time otherwise. 0.1 knows no type or
+    # metadata, which are then keys of one's own.
+    should = strict and version != "0.1"
+    if should or not _maybe(draw, one_in=4):
         out["name"] = draw(_MULTISCALE_NAMES)
-    if version == "0.4" and (strict or not _maybe(draw, one_in=4)):
+    if version in UNNAMESPACED and (should or not _maybe(draw, one_in=4)):
         out["version"] = version
-    if strict or not _maybe(draw, one_in=4):
+    if should or not _maybe(draw, one_in=4):
         out["type"] = draw(_METHOD_NAMES)
-    if strict or not _maybe(draw, one_in=4):
+    if should or not _maybe(draw, one_in=4):
         metadata: dict[str, Any]
         if draw(st.booleans()):
             metadata = {
@@ -392,28 +466,30 @@ def multiscale(
     Parameters
     ----------
     version
-        ``"0.4"`` (the multiscale may carry its ``version``) or ``"0.5"`` (the version belongs to
-        the ``ome`` object and the multiscale has none).
+        ``"0.1"`` to ``"0.4"`` (the multiscale may carry its ``version``) or ``"0.5"`` (the
+        version belongs to the ``ome`` object and the multiscale has none).
     strict
-        Satisfy every SHOULD rule: ``name``, ``type`` and ``metadata`` (and in 0.4 ``version``)
-        are always present; axes as in :func:`axes` with ``strict=True``.
+        Satisfy every SHOULD rule: from 0.2, ``name``, ``type`` and ``metadata`` (and up to 0.4
+        ``version``) are always present; axes as in :func:`axes` with ``strict=True``. (0.1
+        has no SHOULD rule on multiscales.)
     max_levels
         The largest number of resolution levels (at least 1).
     ndim
-        The number of axes (2 to 5); drawn when None.
+        The number of axes (2 to 5; 0.3 to 0.5); drawn when None.
 
     Returns
     -------
     SearchStrategy[dict[str, Any]]
-        Multiscales whose levels have unique relative paths and transformations ``[scale]`` or
-        ``[scale, translation]`` (vectors as long as the axes, or paths to binary data), with
-        or without transformations for the whole multiscale.
+        Multiscales whose levels have unique relative paths. 0.1, 0.2: datasets with a path and
+        nothing else; 0.3: the same and axis names (see :func:`axes`). 0.4, 0.5: axis objects,
+        and transformations ``[scale]`` or ``[scale, translation]`` per level (vectors as long
+        as the axes, or paths to binary data), with or without transformations for the whole
+        multiscale.
     """
     c.check_version(version)
     if max_levels < 1:
         raise ValueError(f"max_levels must be at least 1, not {max_levels}")
-    if ndim is not None and not 2 <= ndim <= 5:
-        raise ValueError(f"ndim must be between 2 and 5, not {ndim}")
+    _check_ndim(version, ndim)
     return _multiscale(version, strict, max_levels, ndim, True)
 
 
@@ -421,8 +497,9 @@ def multiscale(
 # Omero
 
 
-def _window(draw: st.DrawFn, extras: bool) -> dict[str, Any]:
-    """min <= start <= end <= max: all integers, all floats or a mix."""
+def _window(draw: st.DrawFn, sparse: bool, extras: bool) -> dict[str, Any]:
+    """min <= start <= end <= max: all integers, all floats or a mix (when ``sparse``, each one
+    sometimes left out)."""
     style = draw(st.sampled_from(("int", "float", "mixed")))
     values: list[int | float]
     if style == "int":
@@ -432,11 +509,19 @@ def _window(draw: st.DrawFn, extras: bool) -> dict[str, Any]:
     else:
         values = draw(_WINDOW_NUMBERS)
     lo, start, end, hi = sorted(values)
-    return _add_extras(draw, {"min": lo, "max": hi, "start": start, "end": end}, extras)
+    window = {"min": lo, "max": hi, "start": start, "end": end}
+    if sparse:
+        window = {key: value for key, value in window.items() if not _maybe(draw, one_in=5)}
+    return _add_extras(draw, window, extras)
 
 
-def _channel(draw: st.DrawFn, extras: bool) -> dict[str, Any]:
-    out: dict[str, Any] = {"color": draw(_HEX_COLORS), "window": _window(draw, extras)}
+def _channel(draw: st.DrawFn, sparse: bool, extras: bool) -> dict[str, Any]:
+    """A channel: before 0.4 (``sparse``) every key is optional and a colour any string."""
+    out: dict[str, Any] = {}
+    if not sparse or not _maybe(draw, one_in=5):
+        out["color"] = draw(_ANY_COLORS if sparse else _HEX_COLORS)
+    if not sparse or not _maybe(draw, one_in=5):
+        out["window"] = _window(draw, sparse, extras)
     if draw(st.booleans()):
         out["active"] = draw(st.booleans())
         out["coefficient"] = draw(c.finite_numbers())
@@ -450,8 +535,11 @@ def _channel(draw: st.DrawFn, extras: bool) -> dict[str, Any]:
 def _draw_omero(
     draw: st.DrawFn, channels: int | None, version: str | None, extras: bool
 ) -> dict[str, Any]:
+    sparse = version in EARLY
     n = draw(st.integers(1, 4)) if channels is None else channels
-    out: dict[str, Any] = {"channels": [_channel(draw, extras) for _ in range(n)]}
+    out: dict[str, Any] = {}
+    if channels is not None or not sparse or not _maybe(draw, one_in=5):
+        out["channels"] = [_channel(draw, sparse, extras) for _ in range(n)]
     if draw(st.booleans()):
         out["id"] = draw(st.integers(0, 2**53))
         out["name"] = draw(_TEXT12)
@@ -486,14 +574,17 @@ def omero(
     channels
         The number of channels (1 to 4 when None).
     version
-        The ``version`` written in the block when it has one (drawn when None).
+        The ``version`` written in the block when it has one (drawn when None). Before 0.4 the
+        texts give an example only, so every key is optional.
 
     Returns
     -------
     SearchStrategy[dict[str, Any]]
         Omero blocks whose channels have a colour of 6 hex digits (either case) and a window
         (``min <= start <= end <= max``, integers, floats or both), sometimes the optional
-        channel keys, ``id``, ``name`` and ``rdefs``.
+        channel keys, ``id``, ``name`` and ``rdefs``. For 0.1 to 0.3 (``version`` given), any
+        of ``channels``, a channel's ``color`` and ``window`` and a window's values is sometimes
+        left out, and a colour is sometimes a string of one's own.
     """
     if version is not None:
         c.check_version(version)
@@ -517,7 +608,8 @@ def _draw_image_label(
 ) -> dict[str, Any]:
     values = draw(_label_value_lists(max_labels))
     out: dict[str, Any] = {}
-    if strict or not _maybe(draw, one_in=4):
+    should = strict and version not in EARLY  # colors and version: SHOULD rules from 0.4
+    if should or not _maybe(draw, one_in=4):
         colors = []
         for value in values:
             color: dict[str, Any] = {"label-value": value}
@@ -525,7 +617,7 @@ def _draw_image_label(
                 color["rgba"] = draw(_RGBA)
             colors.append(_add_extras(draw, color, extras))
         out["colors"] = colors
-    if draw(st.booleans()):
+    if version != "0.1" and draw(st.booleans()):  # properties: from 0.2
         properties = []
         for value in values:
             if draw(st.booleans()):
@@ -538,8 +630,8 @@ def _draw_image_label(
         if draw(st.booleans()):
             source["image"] = draw(_SOURCE_IMAGES)
         out["source"] = _add_extras(draw, source, extras)
-    # a SHOULD of both texts (0.5 supersedes it with the version of the "ome" object)
-    if strict or draw(st.booleans()):
+    # a SHOULD of 0.4 and 0.5 (0.5 supersedes it with the version of the "ome" object)
+    if should or draw(st.booleans()):
         out["version"] = version
     return _add_extras(draw, out, extras)
 
@@ -559,9 +651,10 @@ def image_label(
     Parameters
     ----------
     version
-        ``"0.4"`` or ``"0.5"``: the ``version`` the object declares when it declares one.
+        ``"0.1"`` to ``"0.5"``: the ``version`` the object declares when it declares one.
     strict
-        Satisfy every SHOULD rule: ``colors`` and ``version`` always.
+        Satisfy every SHOULD rule: from 0.4, ``colors`` and ``version`` always (before 0.4
+        both are optional).
     max_labels
         The largest number of label values.
 
@@ -569,8 +662,8 @@ def image_label(
     -------
     SearchStrategy[dict[str, Any]]
         Objects with unique integer label values (small or up to 64 bits), colours with or
-        without ``rgba``, sometimes ``properties`` (arbitrary key-value pairs per label value)
-        and a ``source``.
+        without ``rgba``, sometimes ``properties`` (arbitrary key-value pairs per label value;
+        from 0.2) and a ``source``.
     """
     c.check_version(version)
     return _image_label(version, strict, max_labels, True)
@@ -605,19 +698,30 @@ def _column_names(draw: st.DrawFn, n: int, strict: bool) -> list[str]:
     return draw(_own_names(n, strict))
 
 
-def _acquisition(draw: st.DrawFn, acq_id: int, strict: bool, extras: bool) -> dict[str, Any]:
+def _acquisition(
+    draw: st.DrawFn, acq_id: int, strict: bool, early: bool, extras: bool
+) -> dict[str, Any]:
+    """An acquisition; before 0.4 (``early``) any integer counts and times are epoch strings or
+    integers."""
     out: dict[str, Any] = {"id": acq_id}
     if strict or draw(st.booleans()):
         out["name"] = draw(_ACQUISITION_NAMES)
     if strict or draw(st.booleans()):
-        out["maximumfieldcount"] = draw(st.integers(1, 2**40))
+        out["maximumfieldcount"] = draw(_ANY_INTEGERS if early else st.integers(1, 2**40))
     if draw(st.booleans()):
         out["description"] = draw(_TEXT12)
+    times = _EPOCHS if early else _TIMES
     if draw(st.booleans()):
-        out["starttime"] = draw(st.integers(-(2**40), 2**40))
+        out["starttime"] = draw(times)
     if draw(st.booleans()):
-        out["endtime"] = draw(st.integers(-(2**40), 2**40))
+        out["endtime"] = draw(times)
     return _add_extras(draw, out, extras)
+
+
+@cache
+def _free_names(n: int) -> SearchStrategy[list[str]]:
+    """``n`` names of any characters, repeats included (no text before 0.4 constrains them)."""
+    return st.lists(_TEXT4, min_size=n, max_size=n)
 
 
 @cache
@@ -630,10 +734,10 @@ def _cells(n_rows: int, n_cols: int) -> SearchStrategy[list[tuple[int, int]]]:
     )
 
 
-@st.composite
-def _draw_plate_metadata(
-    draw: st.DrawFn, version: str, strict: bool, max_rows: int, max_columns: int, extras: bool
+def _plate_grid(
+    draw: st.DrawFn, strict: bool, max_rows: int, max_columns: int, extras: bool
 ) -> dict[str, Any]:
+    """The rows, columns and wells of a 0.4 or 0.5 plate."""
     n_rows = draw(st.integers(1, max_rows))
     n_cols = draw(st.integers(1, max_columns))
     rows = _row_names(draw, n_rows, strict)
@@ -644,21 +748,64 @@ def _draw_plate_metadata(
         )
         for r, k in draw(_cells(n_rows, n_cols))
     ]
-    out: dict[str, Any] = {
+    return {
         "rows": [_add_extras(draw, {"name": name}, extras) for name in rows],
         "columns": [_add_extras(draw, {"name": name}, extras) for name in columns],
         "wells": wells,
     }
+
+
+def _early_items(draw: st.DrawFn, names: list[str], extras: bool) -> list[dict[str, Any]]:
+    """Rows or columns before 0.4: ``{"name": ...}``, sometimes an empty object (the texts
+    require a name of a row or column object only if it is not empty)."""
+    return [
+        {} if _maybe(draw, one_in=8) else _add_extras(draw, {"name": name}, extras)
+        for name in names
+    ]
+
+
+def _early_plate_grid(
+    draw: st.DrawFn, max_rows: int, max_columns: int, extras: bool
+) -> dict[str, Any]:
+    """The rows, columns and wells of a plate before 0.4: the texts constrain no names, and a
+    well is only a path to its group (``A/1``, or deeper as in 0.3's ``2020-10-10/A/1``)."""
+    n_rows = draw(st.integers(0, max_rows))
+    n_cols = draw(st.integers(0, max_columns))
+    free = _maybe(draw, one_in=3)
+    rows = draw(_free_names(n_rows)) if free else _row_names(draw, n_rows, False)
+    columns = draw(_free_names(n_cols)) if free else _column_names(draw, n_cols, False)
+    style = draw(st.sampled_from(("grid", "grid", "nested", "own")))
+    if style == "own" or not (n_rows and n_cols):
+        paths = draw(_WELL_PATHS)
+    else:
+        prefix = draw(_WELL_PREFIXES) if style == "nested" else ""
+        paths = [f"{prefix}{rows[r]}/{columns[k]}" for r, k in draw(_cells(n_rows, n_cols))]
+    return {
+        "rows": _early_items(draw, rows, extras),
+        "columns": _early_items(draw, columns, extras),
+        "wells": [_add_extras(draw, {"path": path}, extras) for path in paths],
+    }
+
+
+@st.composite
+def _draw_plate_metadata(
+    draw: st.DrawFn, version: str, strict: bool, max_rows: int, max_columns: int, extras: bool
+) -> dict[str, Any]:
+    early = version in EARLY
+    if early:
+        out = _early_plate_grid(draw, max_rows, max_columns, extras)
+    else:
+        out = _plate_grid(draw, strict, max_rows, max_columns, extras)
     if draw(st.booleans()):
-        out["acquisitions"] = [
-            _acquisition(draw, i, strict, extras) for i in draw(_ACQUISITION_IDS)
-        ]
-    if strict or draw(st.booleans()):
-        out["field_count"] = draw(st.integers(1, 100))
-    if strict or draw(st.booleans()):
+        ids = draw(_EARLY_ACQUISITION_IDS if early else _ACQUISITION_IDS)
+        out["acquisitions"] = [_acquisition(draw, i, strict, early, extras) for i in ids]
+    should = strict and not early  # name, field_count, version: SHOULD rules from 0.4
+    if should or draw(st.booleans()):
+        out["field_count"] = draw(_ANY_INTEGERS if early else st.integers(1, 100))
+    if should or draw(st.booleans()):
         out["name"] = draw(_PLATE_NAMES)
     # a SHOULD in 0.4; the 0.5 text keeps it as a MUST (next to the version of "ome")
-    if version == "0.5" or strict or not _maybe(draw, one_in=3):
+    if version == "0.5" or should or not _maybe(draw, one_in=3):
         out["version"] = version
     return _add_extras(draw, out, extras)
 
@@ -678,20 +825,25 @@ def plate_metadata(
     Parameters
     ----------
     version
-        ``"0.4"`` or ``"0.5"``: the ``version`` the plate declares when it declares one.
+        ``"0.1"`` to ``"0.5"``: the ``version`` the plate declares when it declares one.
     strict
-        Satisfy every SHOULD rule: ``name``, ``field_count`` and ``version``; every acquisition
-        with ``name`` and ``maximumfieldcount``; no two row (or column) names that differ only
-        in case. (In 0.5 the plate always has its ``version``: the 0.5 text still says MUST.)
+        Satisfy every SHOULD rule: every acquisition with ``name`` and ``maximumfieldcount``;
+        from 0.4 also ``name``, ``field_count`` and ``version``, and no two row (or column)
+        names that differ only in case. (In 0.5 the plate always has its ``version``: the 0.5
+        text still says MUST.)
     max_rows, max_columns
         The largest plate drawn (at least 1 each).
 
     Returns
     -------
     SearchStrategy[dict[str, Any]]
-        Plates with unique alphanumeric row and column names (A, B, ... Z, AA, ...; 1, 2, ...;
-        zero-padded; or names of one's own), a sparse set of wells whose paths and indices
-        agree, and sometimes one or more acquisitions with unique ids.
+        0.4, 0.5: plates with unique alphanumeric row and column names (A, B, ... Z, AA, ...;
+        1, 2, ...; zero-padded; or names of one's own), a sparse set of wells whose paths and
+        indices agree, and sometimes one or more acquisitions with unique ids. 0.1 to 0.3: what
+        those texts allow: 0 or more rows and columns named as above or with any strings
+        (repeats included), sometimes an empty row or column object, wells given by a path
+        only (``row/column``, nested deeper, or any relative path), any integer counts and
+        acquisition times as epoch strings or integers.
     """
     c.check_version(version)
     if max_rows < 1 or max_columns < 1:
@@ -703,25 +855,34 @@ def plate_metadata(
 def _draw_well_metadata(
     draw: st.DrawFn, version: str, strict: bool, max_fields: int, extras: bool
 ) -> dict[str, Any]:
+    early = version in EARLY
     n = draw(st.integers(0, max_fields))
-    if draw(st.booleans()):
+    if early and _maybe(draw, one_in=3):  # before 0.4: any paths, repeats included
+        paths = draw(_free_names(n))
+    elif draw(st.booleans()):
         paths = [str(i) for i in range(n)]
     else:
         paths = draw(_unique_lists(c.alnum_names(max_size=4), n))
-    style = draw(st.sampled_from(("none", "one", "several")))
+    # "partial": the first field names no acquisition though the others may name several (a
+    # SHOULD before 0.4, a MUST from 0.4)
+    styles = ("none", "one", "several", "partial") if early and not strict else _WELL_STYLES
+    style = draw(st.sampled_from(styles))
     ids = draw(_FIELD_ACQUISITIONS)
     images = []
-    for path in paths:
+    for k, path in enumerate(paths):
         image: dict[str, Any] = {"path": path}
         if style == "one":
             image["acquisition"] = ids[0]
-        elif style == "several":
+        elif style == "several" or (style == "partial" and k > 0):
             image["acquisition"] = ids[draw(st.integers(0, len(ids) - 1))]
         images.append(_add_extras(draw, image, extras))
     out: dict[str, Any] = {"images": images}
-    if strict or not _maybe(draw, one_in=3):  # a SHOULD of both texts
+    if (strict and not early) or not _maybe(draw, one_in=3):  # a SHOULD from 0.4
         out["version"] = version
     return _add_extras(draw, out, extras)
+
+
+_WELL_STYLES = ("none", "one", "several")
 
 
 @cache
@@ -739,9 +900,10 @@ def well_metadata(
     Parameters
     ----------
     version
-        ``"0.4"`` or ``"0.5"``: the ``version`` the well declares when it declares one.
+        ``"0.1"`` to ``"0.5"``: the ``version`` the well declares when it declares one.
     strict
-        Satisfy every SHOULD rule: the well has its ``version``.
+        Satisfy every SHOULD rule: from 0.4 the well has its ``version``; every field names
+        its acquisition when the fields name several.
     max_fields
         The largest number of fields of view.
 
@@ -749,7 +911,9 @@ def well_metadata(
     -------
     SearchStrategy[dict[str, Any]]
         Wells whose fields of view have unique alphanumeric paths and either no acquisition,
-        all the same one, or each one of several.
+        all the same one, or each one of several. Before 0.4 the paths are sometimes any
+        strings (repeats included) and, when not strict, some fields may name no acquisition
+        while others name several.
     """
     c.check_version(version)
     if max_fields < 0:
@@ -824,7 +988,7 @@ def bioformats2raw(version: str, *, strict: bool = False) -> SearchStrategy[dict
     Parameters
     ----------
     version
-        ``"0.4"`` or ``"0.5"``.
+        ``"0.4"`` or ``"0.5"`` (the first versions with bioformats2raw collections).
     strict
         Satisfy every SHOULD rule (of the plate, when there is one).
 
@@ -835,7 +999,7 @@ def bioformats2raw(version: str, *, strict: bool = False) -> SearchStrategy[dict
         This is the content of the ``ome`` object in 0.5; see :func:`documents` for whole
         documents.
     """
-    c.check_version(version)
+    c.check_version(version, ("0.4", "0.5"))
     return _bioformats2raw(version, strict, True)
 
 
@@ -876,7 +1040,7 @@ def _metadata(
 def _draw_document(draw: st.DrawFn, version: str, kind: str, strict: bool) -> Document:
     extras = _maybe(draw, one_in=3)  # unknown keys in a third of the documents
     meta = _metadata(draw, version, kind, strict, extras)
-    if version == "0.4":
+    if version in UNNAMESPACED:
         return _add_extras(draw, meta, extras)
     ome = _add_extras(draw, {"version": version, **meta}, extras)
     return _add_extras(draw, {"ome": ome}, extras)
@@ -922,16 +1086,20 @@ def documents(
     Parameters
     ----------
     version
-        ``"0.4"``: the attributes as stored in ``.zattrs``; ``"0.5"``: the ``attributes`` of
-        ``zarr.json``, ``{"ome": {"version": "0.5", ...}}``.
+        ``"0.1"`` to ``"0.4"``: the attributes as stored in ``.zattrs``; ``"0.5"``: the
+        ``attributes`` of ``zarr.json``, ``{"ome": {"version": "0.5", ...}}``. Before 0.4 every
+        version key is optional, so a document may declare no version at all: judge those as
+        ``version`` (``validate_attributes(doc, version=...)``), as a reader told the version
+        would; the others declare ``version`` wherever they declare one.
     kind
-        One of :data:`KINDS`: ``"image"`` (one or two multiscales, sometimes omero),
-        ``"label-image"`` (multiscales and image-label), ``"labels"``, ``"plate"``, ``"well"``,
-        ``"bioformats2raw"`` (sometimes with a plate) or ``"series"``.
+        One of :func:`kinds` of the version: ``"image"`` (one or two multiscales, sometimes
+        omero), ``"label-image"`` (multiscales and image-label), ``"labels"``, ``"plate"``,
+        ``"well"``, and from 0.4 ``"bioformats2raw"`` (sometimes with a plate) and ``"series"``.
     valid
         True: documents the validator accepts. False: ``(document, code)`` pairs, a valid
         document with one mutation that breaks a rule, and the code the validator must report
-        as an error.
+        as an error (see :func:`mutations` for the label of the mutation and where it breaks
+        the rule).
     strict
         With ``valid=True``, documents that satisfy every SHOULD rule too. With ``valid=False``,
         SHOULD rules may be the ones broken (they are errors when validating with
@@ -948,16 +1116,47 @@ def documents(
     Raises
     ------
     ValueError
-        For an unknown version or kind, ``codes`` given with ``valid=True``, or ``codes`` that
-        no mutation of this version and kind breaks.
+        For an unknown version or kind (or a kind the version does not define), ``codes`` given
+        with ``valid=True``, or ``codes`` that no mutation of this version and kind breaks.
     """
     c.check_version(version)
-    c.check_kind(kind)
-    base = _valid_document(version, kind, strict)
+    c.check_kind(kind, version)
     if valid:
         if codes is not None:
             raise ValueError("codes only applies to valid=False")
-        return base
+        return _valid_document(version, kind, strict)
+    return mutations(version, kind, strict=strict, codes=codes).map(_pair)
+
+
+def _pair(mutation: Mutated) -> tuple[Document, str]:
+    return mutation.document, mutation.code
+
+
+def mutations(
+    version: str, kind: str, *, strict: bool = False, codes: Collection[str] | None = None
+) -> SearchStrategy[Mutated]:
+    """Valid documents broken on purpose, with what was done and what must be reported.
+
+    Parameters
+    ----------
+    version, kind, strict, codes
+        As for :func:`documents` with ``valid=False``.
+
+    Returns
+    -------
+    SearchStrategy[Mutated]
+        Records of the broken ``document``, the ``code`` the validator must report as an error
+        (with ``strict=True`` when the broken rule is a SHOULD), the ``label`` of the mutation
+        (what it did, in a few words) and, when the mutation records it, the ``pointer`` (a
+        JSON pointer) at which the validator reports that code.
+
+    Raises
+    ------
+    ValueError
+        As for :func:`documents`.
+    """
+    c.check_version(version)
+    c.check_kind(kind, version)
     wanted = None if codes is None else frozenset(codes)
     if wanted is not None:
         unknown = wanted - mutation_codes(version, kind, strict=strict)
@@ -965,4 +1164,4 @@ def documents(
             raise ValueError(
                 f"no mutation of a {version} {kind} document breaks {', '.join(sorted(unknown))}"
             )
-    return mutated(base, version, kind, strict, wanted)
+    return mutated(_valid_document(version, kind, strict), version, kind, strict, wanted)
