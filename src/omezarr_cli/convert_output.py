@@ -98,6 +98,8 @@ def print_conversion(
     for array in result.array_changes:
         if array.notes:
             console.print(f"[bold]{escape(array.path)}[/]: " + escape("; ".join(array.notes)))
+    for note in result.notes:
+        console.print(f"[yellow]note[/]: {escape(note)}")
     if caught and not json_output:
         console.print(f"[yellow]{len(caught)} item(s) dropped (--lossy)[/]")
     verdict = "[green]valid[/]" if result.valid else "[bold red]invalid[/]"

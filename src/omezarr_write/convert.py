@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from zarr.core.array import AsyncArray
 
     from omezarr_models.dataset import DatasetReport
+    from omezarr_models.dataset.walk import Node
 
 __all__ = ["ArrayConversion", "DatasetConversion", "convert_dataset"]
 
@@ -112,6 +113,8 @@ class DatasetConversion:
         bioformats2raw collection, say).
     skipped
         Files left behind: consolidated metadata (``.zmetadata``), stale once converted.
+    notes
+        What else to know (a source that cannot list its keys, say).
     """
 
     source: str
@@ -126,6 +129,7 @@ class DatasetConversion:
     validation: DatasetReport | None = None
     files: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def valid(self) -> bool:
@@ -163,6 +167,7 @@ class DatasetConversion:
             "seconds": round(self.seconds, 3),
             "files": self.files,
             "skipped": self.skipped,
+            "notes": self.notes,
             "documents": {k: r.to_dict() for k, r in self.documents.items()},
             "array_changes": [
                 {
@@ -224,19 +229,38 @@ def _meta_key(path: str, zarr_format: int) -> str:
     return _join(path, "zarr.json" if zarr_format == 3 else ".zattrs")
 
 
-async def _list(root: Any) -> tuple[dict[str, dict[str, Any]], dict[str, AsyncArray[Any]]]:
+async def _list(
+    root: Any, nodes: Sequence[Node]
+) -> tuple[dict[str, dict[str, Any]], dict[str, AsyncArray[Any]], bool]:
+    """Every group (its attributes) and array of the hierarchy, and whether the store listed
+    them; a store that cannot list (HTTP) gives the nodes the validation walked instead."""
+    import zarr.api.asynchronous as za
     from zarr.core.group import AsyncGroup
 
     groups: dict[str, dict[str, Any]] = {"": dict(root.attrs)}
     arrays: dict[str, AsyncArray[Any]] = {}
-    with warnings.catch_warnings():  # other files (OME/METADATA.ome.xml) are copied as they are
-        warnings.filterwarnings("ignore", message=".*not recognized as a component")
-        async for path, node in root.members(max_depth=None):
-            if isinstance(node, AsyncGroup):
-                groups[path] = dict(node.attrs)
-            else:
-                arrays[path] = node
-    return groups, arrays
+    try:
+        with warnings.catch_warnings():  # other files (OME/METADATA.ome.xml) are copied as is
+            warnings.filterwarnings("ignore", message=".*not recognized as a component")
+            async for path, node in root.members(max_depth=None):
+                if isinstance(node, AsyncGroup):
+                    groups[path] = dict(node.attrs)
+                else:
+                    arrays[path] = node
+        return groups, arrays, True
+    except Exception:  # listing unsupported (HTTP) or refused: what the metadata refers to
+        if not nodes:
+            raise
+    store = root.store_path.store
+    for node in nodes:
+        if node.node_type == "group" and node.path:
+            group = await za.open_group(
+                store=store, path=node.path, mode="r", use_consolidated=False
+            )
+            groups[node.path] = dict(group.attrs)
+        elif node.node_type == "array":
+            arrays[node.path] = await za.open_array(store=store, path=node.path, mode="r")
+    return groups, arrays, False
 
 
 def _image_axes(attrs: dict[str, Any], version: str) -> list[tuple[str, list[str]]]:
@@ -294,8 +318,9 @@ async def _plan(
     shards: ChunkSpec,
     name: str,
     dest: str,
+    nodes: Sequence[Node] = (),
 ) -> _Plan:
-    groups, arrays = await _list(root)
+    groups, arrays, listed = await _list(root, nodes)
     src_format = 3 if source_version in NAMESPACED else 2
     dst_format = 3 if to in NAMESPACED else 2
     result = DatasetConversion(name, dest, source_version, to)
@@ -331,7 +356,13 @@ async def _plan(
         for path, array in sorted(arrays.items())
     ]
     result.array_changes = [p.record for p in array_plans]
-    result.files, result.skipped = await _other_files(root.store_path.store, groups, arrays)
+    if listed:
+        result.files, result.skipped = await _other_files(root.store_path.store, groups, arrays)
+    else:
+        result.notes.append(
+            f"{name} cannot list its keys: the groups and arrays the OME metadata refers to "
+            "were converted, nothing else"
+        )
     return _Plan(source_version, group_plans, array_plans, result, root.store_path.store)
 
 
@@ -348,7 +379,7 @@ async def _other_files(
     skipped: list[str] = []
     try:
         keys = [key async for key in store.list()]
-    except (NotImplementedError, OSError):  # a store that cannot list: nothing more to copy
+    except Exception:  # a store that cannot list: nothing more to copy
         return kept, skipped
     for key in sorted(keys):
         if key.startswith(prefixes) or key in arrays:
@@ -879,6 +910,7 @@ async def _convert(
             shards=shards,
             name=name,
             dest=str(dest),
+            nodes=report.nodes,
         )
         if not local_dest:
             store: Store = dest if isinstance(dest, Store) else await _remote(dest, storage_options)

@@ -479,3 +479,32 @@ def test_zip_source_and_zip_dest(tmp_path: Path) -> None:
     back = convert_dataset(tmp_path / "out.zip", tmp_path / "back.zarr", to="0.4")
     assert back.valid
     _same_data(tmp_path / "back.zarr", data)
+
+
+def test_http_source(tmp_path: Path) -> None:
+    pytest.importorskip("aiohttp")
+    from tests.dataset.servers import http_server
+
+    _, data = _written(tmp_path, b.image("0.4", labels=True))
+    with http_server(tmp_path) as (url, _):
+        result = convert_dataset(f"{url}/src.zarr", tmp_path / "out.zarr", to="0.5")
+    assert result.valid
+    assert result.arrays == 4
+    _same_data(tmp_path / "out.zarr", data)
+
+
+def test_a_store_that_cannot_list_converts_what_the_metadata_refers_to(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from zarr.core.group import AsyncGroup
+
+    def unlistable(self: Any, max_depth: int | None = 0) -> Any:
+        raise NotImplementedError("this store cannot list")
+
+    src, data = _written(tmp_path, b.plate("0.4", rows=1, columns=2, fields=2))
+    monkeypatch.setattr(AsyncGroup, "members", unlistable)
+    result = convert_dataset(src, tmp_path / "out.zarr", to="0.5")
+    assert result.valid
+    assert result.arrays == len(data)
+    assert "cannot list its keys" in result.notes[0]
+    _same_data(tmp_path / "out.zarr", data)
