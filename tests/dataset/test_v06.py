@@ -206,7 +206,9 @@ def test_scene_transformation_must_fit_the_images(tmp_path: Path) -> None:
     assert errors(report) == [("zarr.json", pointer, "scale-length-mismatch")]
 
 
-def displaced_image(tmp_path: Path, field_axes: list[dict[str, Any]] | None) -> Path:
+def displaced_image(
+    tmp_path: Path, field_axes: list[dict[str, Any]] | None, components: int = 2
+) -> Path:
     """image.zarr whose "physical" maps to "output" by the displacement field
     coordinateTransformations/field (CYX, c the displacement axis) unless ``field_axes`` is None."""
     root_path = tmp_path / "image.zarr"
@@ -249,7 +251,7 @@ def displaced_image(tmp_path: Path, field_axes: list[dict[str, Any]] | None) -> 
             ],
         }
         names = [a["name"] for a in field_axes]
-        shape = (2, 4, 16, 16)[-len(names) :]
+        shape = [components if a["type"] == "displacement" else 16 for a in field_axes]
         field.create_array("s0", shape=shape, dtype="float32", dimension_names=names)
     return root_path
 
@@ -279,3 +281,8 @@ def test_displacement_field_has_one_more_dimension_than_the_input(tmp_path: Path
     axes = [VECTOR, {"name": "z", "type": "space", "unit": "micrometer"}, *YX]
     report = validate_dataset(displaced_image(tmp_path, axes))
     assert ("zarr.json", FIELD_POINTER, "transformation-array-shape-mismatch") in errors(report)
+
+
+def test_displacement_vectors_have_one_component_per_axis(tmp_path: Path) -> None:
+    report = validate_dataset(displaced_image(tmp_path, [VECTOR, *YX], components=3))
+    assert errors(report) == [("zarr.json", FIELD_POINTER, "transformation-array-shape-mismatch")]

@@ -151,6 +151,8 @@ async def _parameters(walk: Walk, holder: Group, p: Parameters) -> None:
                 f"axes it must have {p.n_in + 1}",
                 "coordinates-displacements-md",
             )
+        if len(vectors) == 1 and axes is not None and type(first) is dict:
+            await _vector_length(walk, holder, p, first, axes.index(vectors[0]))
         return
     shape = doc.get("shape") if type(doc) is dict and doc.get("node_type") == "array" else None
     wanted = expected_shape(p)
@@ -232,3 +234,28 @@ async def scene(walk: Walk, group: Group) -> None:
         for p in stored_parameters(t, ptr, dims[0], dims[1]):
             jobs.append(_parameters(walk, group, p))
     await asyncio.gather(*jobs)
+
+
+async def _vector_length(
+    walk: Walk, holder: Group, p: Parameters, ms: dict[str, Any], index: int
+) -> None:
+    """The field's vectors have one component per output axis (coordinates: M) or per input
+    axis (displacements: N); read from the shape of its first level along the vector axis."""
+    wanted = p.n_out if p.kind == "coordinates" else p.n_in
+    datasets = ms.get("datasets")
+    first = datasets[0] if type(datasets) is list and datasets else None
+    level = first.get("path") if type(first) is dict else None
+    if wanted is None or type(level) is not str or not is_inner_path(level):
+        return
+    _, _, doc = await _meta_at(walk, walk._key(walk._key(holder.path, p.path), level))
+    shape = doc.get("shape") if type(doc) is dict else None
+    if type(shape) is list and index < len(shape) and shape[index] != wanted:
+        what = "output" if p.kind == "coordinates" else "input"
+        walk.error(
+            holder.file,
+            f"{p.pointer}/path",
+            "transformation-array-shape-mismatch",
+            f"the vectors of the {p.kind} field {p.path!r} have {shape[index]} components; "
+            f"the {what} has {wanted} axes",
+            "coordinates-displacements-md",
+        )
