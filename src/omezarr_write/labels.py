@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from typing import Any, Literal
 
 import numpy as np
@@ -12,7 +13,7 @@ from omezarr_write import _metadata
 from omezarr_write._target import prepare
 from omezarr_write.errors import InvalidArgumentError
 from omezarr_write.image import as_dask, image_job, write_jobs
-from omezarr_write.pyramid import image_axes, level0_transforms, open_image
+from omezarr_write.pyramid import _vector, image_axes, level0_transforms, open_image
 
 __all__ = ["write_labels"]
 
@@ -28,6 +29,35 @@ def _factor(previous: int, current: int, axis: str, level: int) -> int:
         "image",
         f"level {level} is not an integer reduction of level {level - 1} along {axis!r} ({previous} → {current})",
     )
+
+
+def _level_factors(
+    datasets: Sequence[Mapping[str, Any]], shapes: Sequence[tuple[int, ...]], names: Sequence[str]
+) -> list[tuple[int, ...]]:
+    """Each level's factors: the ratio of the image's scales when it is an integer that gives
+    the level's shape, else inferred from the shapes (6 → 2 pixels may be a factor 3 or 4)."""
+    scales: list[list[Decimal] | None] = []
+    for ds in datasets:
+        transforms = list(ds.get("coordinateTransformations", []))
+        if len(transforms) == 1 and transforms[0].get("type") == "sequence":
+            transforms = list(transforms[0].get("transformations", []))
+        try:
+            scales.append(_vector(transforms, "scale"))
+        except InvalidArgumentError:
+            scales.append(None)
+    out = []
+    for level in range(1, len(shapes)):
+        before, after = scales[level - 1], scales[level]
+        step = []
+        for i, (p, c, a) in enumerate(zip(shapes[level - 1], shapes[level], names, strict=True)):
+            f = _factor(p, c, a, level)
+            if before is not None and after is not None and before[i] > 0:
+                ratio = after[i] / before[i]
+                if ratio >= 1 and ratio == ratio.to_integral_value() and -(-p // int(ratio)) == c:
+                    f = int(ratio)
+            step.append(f)
+        out.append(tuple(step))
+    return out
 
 
 def _colors(colors: Any) -> list[dict[str, Any]] | None:
@@ -128,13 +158,7 @@ def write_labels(
                 "data",
                 f"shape {tuple(source.shape)} differs from the image's {shapes[0]} along {axis!r}",
             )
-    factors = [
-        tuple(
-            _factor(p, c, a, level)
-            for p, c, a in zip(shapes[level - 1], shapes[level], names, strict=True)
-        )
-        for level in range(1, len(shapes))
-    ]
+    factors = _level_factors(ms["datasets"], shapes, names)
     scale, translation = level0_transforms(ms)
     version = node.version
     image_label: dict[str, Any] = {}
