@@ -179,3 +179,15 @@ def test_labels_need_an_image(tmp_path: Path) -> None:
     plain.attrs["hello"] = 1
     with pytest.raises(DestinationError, match="not an OME-Zarr image"):
         write_labels(tmp_path / "plain.zarr", "cells", np.zeros((4, 4), dtype=np.uint8))
+
+
+def test_labels_follow_the_image_scales_when_shapes_are_ambiguous(tmp_path: Path) -> None:
+    # 6 → 2 and 5 → 2 pixels are a factor 3 or 4: the image's scales say which (4)
+    image = _image(tmp_path, "0.5", shape=(1, 6, 5), factors=[(1, 4, 4)], levels=2)
+    data = _labels((1, 6, 5))
+    write_labels(image, "cells", data)
+    img_ms, _ = read_levels(image)
+    ms, _ = assert_pyramid(image, data, "mode", path="labels/cells")
+    assert [d["coordinateTransformations"] for d in ms["datasets"]] == [
+        d["coordinateTransformations"] for d in img_ms["datasets"]
+    ]
