@@ -286,3 +286,34 @@ def test_displacement_field_has_one_more_dimension_than_the_input(tmp_path: Path
 def test_displacement_vectors_have_one_component_per_axis(tmp_path: Path) -> None:
     report = validate_dataset(displaced_image(tmp_path, [VECTOR, *YX], components=3))
     assert errors(report) == [("zarr.json", FIELD_POINTER, "transformation-array-shape-mismatch")]
+
+
+def write_plate(tmp_path: Path, *, fields: tuple[str, ...] = ("0",)) -> Path:
+    """plate.zarr: row A, columns 1 and 2, one well A/1 whose fields are ``fields``."""
+    root_path = tmp_path / "plate.zarr"
+    root = zarr.open_group(root_path, mode="w", zarr_format=3)
+    root.attrs["ome"] = {
+        "version": V,
+        "plate": {
+            "name": "screen",
+            "field_count": 1,
+            "rows": [{"name": "A"}],
+            "columns": [{"name": "1"}, {"name": "2"}],
+            "wells": [{"path": "A/1", "rowIndex": 0, "columnIndex": 0}],
+        },
+    }
+    well = root.create_group("A").create_group("1")
+    well.attrs["ome"] = {"version": V, "well": {"images": [{"path": f} for f in fields]}}
+    write_image(well, "0", {"multiscales": [multiscale()]})
+    return root_path
+
+
+def test_plate_is_valid(tmp_path: Path) -> None:
+    report = validate_dataset(write_plate(tmp_path), strict=True)
+    assert report.valid, errors(report)
+    assert (report.version, report.kind) == (V, "plate")
+
+
+def test_plate_field_must_exist(tmp_path: Path) -> None:
+    report = validate_dataset(write_plate(tmp_path, fields=("0", "f-1")))
+    assert errors(report) == [("A/1/zarr.json", "/ome/well/images/1/path", "field-image-missing")]
