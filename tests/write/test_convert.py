@@ -508,3 +508,37 @@ def test_a_store_that_cannot_list_converts_what_the_metadata_refers_to(
     assert result.arrays == len(data)
     assert "cannot list its keys" in result.notes[0]
     _same_data(tmp_path / "out.zarr", data)
+
+
+SOURCES = ("0.1", "0.2", "0.3", "0.4", "0.5")
+TARGETS = ("0.1", "0.2", "0.3", "0.4", "0.5", "0.6rc0")
+
+
+def _hierarchy(kind: str, version: str) -> b.Hierarchy:
+    if kind == "image":
+        return b.image(version, labels=True)
+    h = b.plate(version, rows=1, columns=2, fields=1)
+    if version in ("0.1", "0.2", "0.3"):  # the builder declares versions for 0.4 only
+        h.groups[""]["plate"]["version"] = version
+        for meta in h.groups.values():
+            if "well" in meta:
+                meta["well"]["version"] = version
+            for well in meta.get("plate", {}).get("wells", []):
+                del well["rowIndex"], well["columnIndex"]
+    return h
+
+
+@pytest.mark.parametrize("to", TARGETS)
+@pytest.mark.parametrize("source", SOURCES)
+@pytest.mark.parametrize("kind", ["image", "plate"])
+def test_every_pair_of_versions(tmp_path: Path, kind: str, source: str, to: str) -> None:
+    src, data = _written(tmp_path, _hierarchy(kind, source))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", LossyConversionWarning)
+        result = convert_dataset(src, tmp_path / "out.zarr", to=to, lossy=True)
+    assert result.valid, result.validation.issues if result.validation else None
+    assert result.groups == len(_hierarchy(kind, source).groups)
+    _same_data(tmp_path / "out.zarr", data)
+    report = validate_dataset(tmp_path / "out.zarr")
+    assert report.version == to
+    assert report.kind == ("image" if kind == "image" else "plate")
