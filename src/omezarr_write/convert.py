@@ -461,6 +461,8 @@ def _array_plan(
             notes.append(f"sharded {new_shards}")
         elif src_shards is not None and src_format == 3 and wanted is None:
             new_shards = list(src_shards)
+        elif src_shards is not None:
+            notes.append(f"shards {list(src_shards)} not kept: re-chunked without new shards")
     elif src_shards is not None:
         notes.append(f"shards {list(src_shards)} undone: zarr v2 has none (chunks {new_chunks})")
     compressors, filters, serializer, codec_names = _codecs(array, src_format, dst_format, notes)
