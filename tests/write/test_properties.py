@@ -102,3 +102,20 @@ def test_label_levels_only_hold_values_of_level_zero(
         image_shapes = [zarr.open_group(out, mode="r")[k].shape for k in arrays]
     assert shapes == image_shapes
     assert all(v <= values[0] for v in values)
+
+
+def test_regression_empty_per_level_factors_mean_one_level(tmp_path: Path) -> None:
+    """Found by the property above: ``levels=1, factors=[]`` was refused as 0 factors for 2 axes."""
+    out = tmp_path / "one.zarr"
+    model = write_image(
+        out,
+        np.zeros((1, 1), dtype=np.uint8),
+        axes="yx",
+        version="0.4",
+        levels=1,
+        factors=[],
+        units="micrometer",
+        name="one",
+    )
+    assert [d.path for d in model.multiscales[0].datasets] == ["0"]
+    assert validate_dataset(out, strict=True).valid
