@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import dask
 import dask.array as da
 import numpy as np
 import pytest
@@ -89,7 +90,8 @@ def test_overwrite_replaces(tmp_path: Path) -> None:
 @pytest.mark.parametrize("version", ["0.4", "0.5"])
 def test_a_failed_write_leaves_nothing(tmp_path: Path, version: str) -> None:
     dest = tmp_path / "a.zarr"
-    with pytest.raises(InjectedError):
+    # one thread: no other block in flight when the failure is reported (see the xfail below)
+    with dask.config.set(scheduler="synchronous"), pytest.raises(InjectedError):
         _write(dest, _failing(), version=version)
     assert not dest.exists()
     assert leftovers(tmp_path) == []
@@ -101,7 +103,7 @@ def test_a_failed_overwrite_leaves_the_old_dataset_intact(tmp_path: Path) -> Non
     old = np.arange(40 * 40, dtype=np.uint16).reshape(40, 40)
     _write(dest, old)
     before = tree(dest)
-    with pytest.raises(InjectedError):
+    with dask.config.set(scheduler="synchronous"), pytest.raises(InjectedError):
         _write(dest, _failing(), overwrite=True)
     assert tree(dest) == before
     assert leftovers(tmp_path) == []
@@ -212,7 +214,7 @@ def test_a_failed_label_write_leaves_the_image_as_it_was(tmp_path: Path) -> None
     image = tmp_path / "img.zarr"
     _write(image, np.zeros((40, 40), dtype=np.uint8))
     before = tree(image)
-    with pytest.raises(InjectedError):
+    with dask.config.set(scheduler="synchronous"), pytest.raises(InjectedError):
         write_labels(image, "cells", _failing().astype(np.uint32))
     assert tree(image) == before
     labels = image / "labels"
@@ -235,3 +237,31 @@ def test_bad_label_arguments_write_nothing(tmp_path: Path) -> None:
             write_labels(image, name, data, **kw)
     assert tree(image) == before
     assert not (image / "labels").exists()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="writer bug: Target.abort removes the staging folder while other dask tasks still "
+    "run; their chunk writes recreate it (LocalStore makes the parent folders)",
+)
+def test_a_failed_write_leaves_nothing_even_with_tasks_in_flight(tmp_path: Path) -> None:
+    """A block still being computed when another fails must not write into a removed staging."""
+    import time
+
+    base = da.ones((16, 32), dtype=np.uint16, chunks=(16, 16))
+
+    def fill(block: np.ndarray, block_info: Any = None) -> np.ndarray:
+        if block_info is not None and block.size:
+            if block_info[0]["chunk-location"] == (0, 1):
+                raise InjectedError("injected failure")
+            time.sleep(0.5)  # still running when the failure is reported
+        return block
+
+    dest = tmp_path / "a.zarr"
+    with pytest.raises(InjectedError):
+        write_image(
+            dest, base.map_blocks(fill, dtype=np.uint16), axes="yx", chunks=(16, 16), levels=1
+        )
+    time.sleep(1.0)  # let the slow block finish and try to store its chunk
+    assert not dest.exists()
+    assert leftovers(tmp_path) == []
