@@ -17,7 +17,7 @@ from omezarr_write import InvalidArgumentError, write_image
 from omezarr_write._metadata import WriteWarning
 from tests.conftest import assert_valid
 from tests.write.helpers import assert_pyramid, level_factors, load, ome, read_levels
-from tests.write.reference import leftovers, naive_reduce
+from tests.write.reference import assert_reduced, leftovers, naive_reduce
 
 VERSIONS = ("0.4", "0.5")
 
@@ -433,4 +433,29 @@ def test_bad_arguments_write_nothing(
     else:
         assert info.type is InvalidArgumentError
         assert info.value.argument == argument
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_big_endian_source(tmp_path: Path, version: str) -> None:
+    data = _image((20, 20), seed=4).astype(">u2")
+    _quiet(dest=tmp_path / "a.zarr", data=data, axes="yx", version=version, chunks=(8, 8), levels=2)
+    _ms, levels = read_levels(tmp_path / "a.zarr")
+    np.testing.assert_array_equal(levels[0], data)
+    assert_reduced(levels[1].astype(np.uint16), levels[0].astype(np.uint16), (2, 2), "mean")
+
+
+def test_one_level(tmp_path: Path) -> None:
+    data = _image((300, 300))
+    model = _quiet(dest=tmp_path / "a.zarr", data=data, axes="yx", levels=1, chunks=(64, 64))
+    assert [d.path for d in model.multiscales[0].datasets] == ["0"]
+    assert sorted(p.name for p in (tmp_path / "a.zarr").iterdir()) == ["0", "zarr.json"]
+    assert_pyramid(tmp_path / "a.zarr", data, "mean")
+
+
+def test_unknown_dask_shape_is_refused(tmp_path: Path) -> None:
+    ones = da.ones((4, 4), chunks=2, dtype=np.uint8)
+    with pytest.raises(InvalidArgumentError, match="shape is unknown") as info:
+        _quiet(dest=tmp_path / "a.zarr", data=ones[ones.sum(axis=1) > 0], axes="yx")
+    assert info.value.argument == "data"
     assert list(tmp_path.iterdir()) == []
