@@ -265,3 +265,24 @@ def test_a_failed_write_leaves_nothing_even_with_tasks_in_flight(tmp_path: Path)
     time.sleep(1.0)  # let the slow block finish and try to store its chunk
     assert not dest.exists()
     assert leftovers(tmp_path) == []
+
+
+def test_a_delayed_overwrite_keeps_the_old_dataset_until_computed(tmp_path: Path) -> None:
+    dest = tmp_path / "a.zarr"
+    old = np.full((20, 20), 5, dtype=np.uint8)
+    _write(dest, old)
+    before = tree(dest)
+    new = np.arange(400, dtype=np.uint8).reshape(20, 20)
+    delayed = _write(dest, new, overwrite=True, compute=False)
+    assert tree(dest) == before
+    delayed.compute()
+    assert_pyramid(dest, new, "mean")
+    assert leftovers(tmp_path) == []
+
+
+def test_a_delayed_write_refuses_an_existing_destination_at_once(tmp_path: Path) -> None:
+    dest = tmp_path / "a.zarr"
+    _write(dest, np.zeros((8, 8), dtype=np.uint8))
+    with pytest.raises(DestinationExistsError):
+        _write(dest, np.ones((8, 8), dtype=np.uint8), compute=False)
+    assert leftovers(tmp_path) == []
