@@ -144,8 +144,23 @@ def write_plate(
     fmt = _format(version)
     for row in sorted({w.split("/")[0] for w in wells}):
         groups.append((row, fmt, {}))
+    acquisitions = [a.get("id") for a in meta.get("acquisitions") or [] if isinstance(a, Mapping)]
     for well in wells:
         well_jobs, entries = _field_jobs(well, given[well], options, "images")
+        for index, entry in enumerate(entries):
+            # what the well documents cannot check alone: fields name the plate's acquisitions
+            if "acquisition" not in entry and len(acquisitions) > 1:
+                raise InvalidArgumentError(
+                    "images",
+                    f"well {well!r} field {index}: the plate has {len(acquisitions)} acquisitions, "
+                    "so the field needs {'data': ..., 'acquisition': id}",
+                )
+            if "acquisition" in entry and entry["acquisition"] not in acquisitions:
+                raise InvalidArgumentError(
+                    "images",
+                    f"well {well!r} field {index}: acquisition {entry['acquisition']!r} is not one "
+                    f"of the plate's {acquisitions}",
+                )
         attrs = _well_attrs(version, entries, {})
         _metadata.check(attrs, version, f"well {well}")
         jobs += well_jobs
