@@ -52,6 +52,13 @@ def _plate(version: str) -> dict[str, Any]:
     return meta
 
 
+def _plate1(version: str) -> dict[str, Any]:
+    """The same plate with one acquisition: fields need not name it."""
+    meta = _plate(version)
+    meta["acquisitions"] = meta["acquisitions"][:1]
+    return meta
+
+
 def _field(seed: int, shape: tuple[int, ...] = (2, 40, 36)) -> np.ndarray:
     return np.random.default_rng(seed).integers(0, 4000, size=shape, dtype=np.uint16)
 
@@ -133,7 +140,7 @@ def test_one_array_per_well_and_per_field_options(tmp_path: Path) -> None:
 )
 def test_wells_must_match_the_plate(tmp_path: Path, images: dict[str, Any], match: str) -> None:
     with pytest.raises(InvalidArgumentError, match=match) as info:
-        write_plate(tmp_path / "p.zarr", _plate("0.5"), images, **OPTIONS)
+        write_plate(tmp_path / "p.zarr", _plate1("0.5"), images, **OPTIONS)
     assert info.value.argument == "images"
     assert list(tmp_path.iterdir()) == []
 
@@ -155,13 +162,14 @@ def test_unknown_image_option(tmp_path: Path) -> None:
 def test_existing_plate_is_refused(tmp_path: Path) -> None:
     dest = tmp_path / "p.zarr"
     images = {"A/1": _field(0), "B/3": _field(1)}
-    write_plate(dest, _plate("0.5"), images, **OPTIONS)
+    write_plate(dest, _plate1("0.5"), images, **OPTIONS)
     with pytest.raises(DestinationExistsError):
-        write_plate(dest, _plate("0.5"), images, **OPTIONS)
+        write_plate(dest, _plate1("0.5"), images, **OPTIONS)
     write_plate(
-        dest, _plate("0.5"), {"A/1": _field(5), "B/3": _field(6)}, overwrite=True, **OPTIONS
+        dest, _plate1("0.5"), {"A/1": _field(5), "B/3": _field(6)}, overwrite=True, **OPTIONS
     )
     assert_pyramid(dest, _field(5), "mean", path="A/1/0")
+    assert_valid(validate_dataset(dest, strict=True))
 
 
 @pytest.mark.parametrize("version", VERSIONS)
@@ -179,3 +187,31 @@ def test_write_well(tmp_path: Path, version: str) -> None:
     assert (well.get("version") == "0.4") == (version == "0.4")
     assert_pyramid(dest, f0, "mean", path="0")
     assert_pyramid(dest, f1, "mean", path="1")
+
+
+@pytest.mark.parametrize(
+    ("fields", "match"),
+    [
+        ([_field(0), _field(1)], "needs"),  # two acquisitions: each field must name its own
+        ([{"data": _field(0), "acquisition": 0}, {"data": _field(1), "acquisition": 9}], "not one"),
+    ],
+)
+def test_fields_must_name_the_plates_acquisitions(
+    tmp_path: Path, fields: list[Any], match: str
+) -> None:
+    """Cross-document rules: without this check the plate written did not validate."""
+    images = {
+        "A/1": [{"data": _field(2), "acquisition": 0}, {"data": _field(3), "acquisition": 1}],
+        "B/3": fields,
+    }
+    with pytest.raises(InvalidArgumentError, match=match) as info:
+        write_plate(tmp_path / "p.zarr", _plate("0.5"), images, **OPTIONS)
+    assert info.value.argument == "images"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_one_acquisition_needs_no_naming(tmp_path: Path) -> None:
+    dest = tmp_path / "p.zarr"
+    images = {"A/1": [_field(0), _field(1)], "B/3": [_field(2), _field(3)]}
+    write_plate(dest, _plate1("0.5"), images, **OPTIONS)
+    assert_valid(validate_dataset(dest, strict=True))
