@@ -17,6 +17,7 @@ Examples
 from __future__ import annotations
 
 from omezarr_models.testing.strategies import (
+    AXIS_ORDERS_03,
     KINDS,
     SPACE_UNITS,
     TIME_UNITS,
@@ -39,6 +40,7 @@ from omezarr_models.testing.strategies import (
 )
 
 __all__ = [
+    "AXIS_ORDERS_03",
     "KINDS",
     "SPACE_UNITS",
     "TIME_UNITS",

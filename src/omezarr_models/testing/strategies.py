@@ -1,20 +1,30 @@
 """Hypothesis strategies that write OME-Zarr metadata documents, valid or broken on purpose.
 
-The main entry point is :func:`documents`: for a version (``"0.4"``, ``"0.5"``) and a kind of
-group (``"image"``, ``"plate"``, ...) it draws whole attributes documents, as stored in
-``.zattrs`` (0.4) or in the ``attributes`` of ``zarr.json`` (0.5, the metadata under ``ome``).
+The main entry point is :func:`documents`: for a version (``"0.1"`` to ``"0.5"``) and a kind of
+group it defines (:func:`kinds`: ``"image"``, ``"plate"``, ...) it draws whole attributes
+documents, as stored in ``.zattrs`` (up to 0.4) or in the ``attributes`` of ``zarr.json`` (0.5,
+the metadata under ``ome``).
 
 * ``valid=True`` draws documents that the validator accepts (``strict=True``: that also satisfy
-  every SHOULD rule). They cover the space the spec allows: 2 to 5 axes in every allowed order
-  and type mix, units, 1 to 5 resolution levels, transformations given as vectors or by path,
-  omero rendering settings, label colours and properties, sparse plates with several
-  acquisitions, wells with fields, bioformats2raw collections, and unknown keys, which readers
-  must keep.
+  every SHOULD rule). They cover the space each text allows, and unknown keys, which readers
+  must keep. 0.4 and 0.5: 2 to 5 axes in every allowed order and type mix, units, 1 to 5
+  resolution levels, transformations given as vectors or by path, omero rendering settings,
+  label colours and properties, sparse plates with several acquisitions, wells with fields,
+  bioformats2raw collections. 0.1 and 0.2: multiscales without axes (datasets as paths only);
+  0.3: axes as names, in every order the text allows for 2 to 5 dimensions
+  (:data:`AXIS_ORDERS_03`); before 0.4 also omero blocks whose keys are all optional, plates
+  with any names, empty row or column objects and wells given by path only, epoch strings,
+  wells with repeated paths, and documents that declare no version at all (the texts make
+  every version key optional: judge those with ``validate_attributes(doc, version=...)``).
 * ``valid=False`` draws ``(document, code)`` pairs: a valid document with one mutation that
-  breaks one rule, and the issue code the validator must report as an error for it.
+  breaks one rule, and the issue code the validator must report as an error for it;
+  :func:`mutations` draws the same with the label of the mutation and the JSON pointer of the
+  issue. :func:`mutation_codes` lists the codes per version and kind (for 0.1 to 0.3, the table
+  in ``omezarr_models.testing._mutations_v01_v03`` gives them per version).
 
 The building blocks (:func:`axes`, :func:`multiscale`, :func:`omero`, :func:`image_label`,
-:func:`plate_metadata`, :func:`well_metadata`) and :func:`json_values` are public too.
+:func:`plate_metadata`, :func:`well_metadata`, :func:`labels`, :func:`series`,
+:func:`bioformats2raw`) and :func:`json_values` are public too.
 
 Examples
 --------
@@ -25,6 +35,10 @@ Examples
 ... def test_plates_are_valid(doc):
 ...     assert validate_attributes(doc).valid
 >>> test_plates_are_valid()
+>>> @given(documents("0.3", "image", strict=True))
+... def test_03_images_are_valid(doc):
+...     assert validate_attributes(doc, version="0.3", strict=True).valid
+>>> test_03_images_are_valid()
 
 This module needs ``hypothesis`` (a test dependency); ``import omezarr_models`` never imports it.
 """
@@ -53,6 +67,7 @@ from omezarr_models.testing._common import (
 )
 
 __all__ = [
+    "AXIS_ORDERS_03",
     "KINDS",
     "SPACE_UNITS",
     "TIME_UNITS",
