@@ -866,20 +866,22 @@ def _set_first_version(doc: Document, version: str, value: Any) -> None:
                 return
 
 
-def _version_invalid(draw: st.DrawFn, doc: Document, version: str) -> None:
+def _version_invalid(draw: st.DrawFn, doc: Document, version: str) -> str:
     value = draw(st.sampled_from((5, 0.5, 0.4, ["0.5"], {"version": "0.5"}, True)))
     if version in UNNAMESPACED:
         _set_first_version(doc, version, value)
     else:
         doc["ome"]["version"] = value
+    return ""  # the document as a whole cannot be judged
 
 
-def _version_unknown(draw: st.DrawFn, doc: Document, version: str) -> None:
+def _version_unknown(draw: st.DrawFn, doc: Document, version: str) -> str:
     value = draw(st.sampled_from(("9.9", "0.5.1", "v0.5", "0.4.0", "1.0", "")))
     if version in UNNAMESPACED:
         _set_first_version(doc, version, value)
     else:
         doc["ome"]["version"] = value
+    return ""  # the document as a whole cannot be judged
 
 
 def _version_mismatch(draw: st.DrawFn, doc: Document, version: str) -> str:
@@ -904,10 +906,11 @@ def _version_mismatch(draw: st.DrawFn, doc: Document, version: str) -> str:
     return f"{locate(doc, holder)}/version"
 
 
-def _no_ome_metadata(draw: st.DrawFn, doc: Document, version: str) -> None:
+def _no_ome_metadata(draw: st.DrawFn, doc: Document, version: str) -> str:
     meta = meta_of(doc, version)
     for key in OME_KEYS:
         meta.pop(key, None)
+    return locate(doc, meta)
 
 
 def _ome_version_missing(draw: st.DrawFn, doc: Document, version: str) -> None:

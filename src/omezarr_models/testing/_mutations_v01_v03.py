@@ -5,8 +5,8 @@ wells without alphanumeric names, indices or unique field paths, SHOULD rules on
 multiscales and acquisitions, and the acquisition of a well's fields a SHOULD). Where a rule
 reads as in 0.4, the mutation of :mod:`omezarr_models.testing._mutations` serves these versions
 too (its ``versions`` say so); this module holds the mutations of the rules that differ. Every
-mutation returns the JSON pointer where the validator reports its code, except those that make
-the version unusable (reported at the document).
+mutation of 0.1 to 0.3 returns the JSON pointer where the validator reports its code (the
+document itself, ``""``, for a version it cannot use).
 
 The codes drawn per version, over all kinds (``must``: a MUST rule, an error; ``should``: a
 SHOULD rule, drawn with ``strict=True``; ``none``: the text has no such rule):

@@ -12,10 +12,11 @@ the metadata under ``ome``).
   label colours and properties, sparse plates with several acquisitions, wells with fields,
   bioformats2raw collections. 0.1 and 0.2: multiscales without axes (datasets as paths only);
   0.3: axes as names, in every order the text allows for 2 to 5 dimensions
-  (:data:`AXIS_ORDERS_03`); before 0.4 also omero blocks whose keys are all optional, plates
-  with any names, empty row or column objects and wells given by path only, epoch strings,
-  wells with repeated paths, and documents that declare no version at all (the texts make
-  every version key optional: judge those with ``validate_attributes(doc, version=...)``).
+  (:data:`AXIS_ORDERS_03`), sometimes repeated in ``_ARRAY_DIMENSIONS``. Before 0.4 also
+  omero blocks whose keys are all optional, plates with any names, empty row or column objects
+  and wells given by path only, epoch strings, wells with repeated paths, and documents that
+  declare no version at all (the texts make every version key optional: judge those with
+  ``validate_attributes(doc, version=...)``).
 * ``valid=False`` draws ``(document, code)`` pairs: a valid document with one mutation that
   breaks one rule, and the issue code the validator must report as an error for it;
   :func:`mutations` draws the same with the label of the mutation and the JSON pointer of the
@@ -1038,6 +1039,9 @@ def _metadata(
             meta["image-label"] = draw(_image_label(version, strict, 6, extras))
         if _maybe(draw, one_in=2 if kind == "image" else 6):
             meta["omero"] = draw(_omero(None, version, extras))
+        if version == "0.3" and _maybe(draw, one_in=3):
+            # the group holding the levels repeats their axes, for xarray (0.3 §image-layout)
+            meta["_ARRAY_DIMENSIONS"] = list(meta["multiscales"][0]["axes"])
     elif kind == "labels":
         meta = {"labels": draw(_labels(3))}
     elif kind == "plate":
