@@ -59,25 +59,56 @@ def _accumulator(dtype: np.dtype[Any], count: int) -> np.dtype[Any]:
     return np.dtype(np.float64) if dtype.itemsize == 8 else np.dtype(np.float32)
 
 
-def _mean(block: Array, factors: tuple[int, ...]) -> Array:
-    # summing strided slices axis by axis is several times faster than numpy's reduction over
-    # the window axes of a reshaped view, and integer accumulation is exact
-    count = int(np.prod(factors))
-    acc = block.astype(_accumulator(block.dtype, count), copy=False)
-    for axis in sorted(range(block.ndim), key=lambda a: -factors[a]):
+def _window_sums(values: Array, factors: tuple[int, ...]) -> Array:
+    """The sum of each whole window, by adding strided slices axis by axis (in ``values``'s
+    dtype): several times faster than numpy's reduction over a reshaped view's window axes."""
+    acc = values
+    for axis in sorted(range(values.ndim), key=lambda a: -factors[a]):
         f = factors[axis]
         if f == 1:
             continue
-        index: list[slice] = [slice(None)] * block.ndim
+        index: list[slice] = [slice(None)] * values.ndim
         index[axis] = slice(0, None, f)
-        total = acc[tuple(index)].copy() if acc is block else acc[tuple(index)] + 0
+        total = np.array(acc[tuple(index)], copy=True)
         for k in range(1, f):
             index[axis] = slice(k, None, f)
             total += acc[tuple(index)]
         acc = total
+    return acc
+
+
+def _mean(block: Array, factors: tuple[int, ...]) -> Array:
+    count = int(np.prod(factors))
+    if block.dtype.kind in "iu" and block.dtype.itemsize == 8:
+        return _mean_64bit(block, factors, count)
+    acc = _window_sums(block.astype(_accumulator(block.dtype, count), copy=False), factors)
     if acc.dtype.kind == "f":
         return _cast(acc * (1.0 / count), block.dtype)
     return _cast(acc / count, block.dtype)
+
+
+def _mean_64bit(block: Array, factors: tuple[int, ...], count: int) -> Array:
+    """Exact mean of 64-bit integers, rounded half to even (float64 is exact only to 2**53).
+
+    Signed values are shifted into the unsigned range (flipping the sign bit adds 2**63, which
+    commutes with the mean and keeps parity); each value is split into 32-bit halves whose
+    window sums fit in 64 bits, and the quotient is put together from the halves.
+    """
+    sign = np.uint64(1 << 63)
+    u = block.astype(np.uint64) if block.dtype.kind == "u" else block.view(np.uint64) ^ sign
+    low_mask = np.uint64(0xFFFFFFFF)
+    high = _window_sums(u >> np.uint64(32), factors)
+    low = _window_sums(u & low_mask, factors)
+    n = np.uint64(count)
+    q_high, r_high = np.divmod(high, n)
+    q_low, rest = np.divmod((r_high << np.uint64(32)) + low, n)
+    floor = (q_high << np.uint64(32)) + q_low
+    twice = rest * np.uint64(2)
+    up = (twice > n) | ((twice == n) & ((floor & np.uint64(1)) == 1))
+    out: Array = np.asarray(floor + up.astype(np.uint64))
+    if block.dtype.kind == "u":
+        return out.astype(block.dtype)
+    return np.asarray(out ^ sign).view(np.int64).astype(block.dtype)
 
 
 def _nearest(block: Array, factors: tuple[int, ...]) -> Array:

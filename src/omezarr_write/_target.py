@@ -36,6 +36,8 @@ class Target:
     name: str
     final: Path | None = None
     staging: Path | None = None
+    #: folders created to hold the staging folder (removed again if a write fails)
+    created: list[Path] = field(default_factory=list)
     _done: bool = field(default=False, repr=False)
 
     def child(self, *parts: str) -> Target:
@@ -65,6 +67,9 @@ class Target:
         self._done = True
         if self.staging is not None:
             shutil.rmtree(self.staging, ignore_errors=True)
+            for folder in reversed(self.created):
+                with contextlib.suppress(OSError):
+                    folder.rmdir()  # only when empty: never anyone else's content
             return
         # best effort: the group has no metadata, so what remains claims nothing
         with contextlib.suppress(Exception):
@@ -104,8 +109,12 @@ def prepare(
     from zarr.storage import FsspecStore, LocalStore
 
     if isinstance(dest, Store):
+        if dest.read_only:
+            raise DestinationError(str(dest), "the store is read-only")
         return _prepare_store(dest, str(dest), overwrite, subpath)
     text = os.fspath(dest) if isinstance(dest, os.PathLike) else str(dest)
+    if text.startswith(("http://", "https://")):
+        raise DestinationError(text, "HTTP is read-only here: write to a folder, s3:// or a store")
     if not _is_local(text):
         try:
             store = FsspecStore.from_url(
@@ -122,13 +131,14 @@ def prepare(
         raise DestinationError(text, "a file is in the way (a zarr group is a folder)")
     if final.exists() and any(final.iterdir()) and not overwrite:
         raise DestinationExistsError(text)
+    created = [p for p in (final.parent, *final.parent.parents) if not p.exists()][::-1]
     try:
         final.parent.mkdir(parents=True, exist_ok=True)
         staging = final.with_name(f".{final.name}.omezarr-partial-{uuid.uuid4().hex[:8]}")
         staging.mkdir()
     except OSError as exc:
         raise DestinationError(text, f"cannot create ({exc.strerror or exc})") from None
-    return Target(LocalStore(staging), "", text, final=final, staging=staging)
+    return Target(LocalStore(staging), "", text, final=final, staging=staging, created=created)
 
 
 def _prepare_store(store: Store, name: str, overwrite: bool, subpath: str) -> Target:

@@ -408,7 +408,9 @@ def write_jobs(
         def _finish(_stored: Any, ranges: Any) -> Any:
             return complete(ranges)
 
-        return _finish([p.stored for p in pending], [p.ranges for p in pending])
+        return pending_write(
+            _finish([p.stored for p in pending], [p.ranges for p in pending]), target
+        )
     try:
         outcome = run(
             *[p.stored for p in pending],
@@ -420,6 +422,37 @@ def write_jobs(
     except BaseException:
         target.abort()
         raise
+
+
+def pending_write(delayed: Any, target: Target) -> Any:
+    """``delayed`` as a :class:`PendingWrite`, which cleans up when its ``compute`` fails."""
+    from dask.delayed import Delayed
+
+    class PendingWrite(Delayed):
+        """The write of ``compute=False``: a dask ``Delayed`` computing the written model.
+
+        Its own :meth:`compute` removes what was written when the computation fails, as a
+        direct write does. Computed some other way (``dask.compute``, a distributed client's
+        ``compute``), a failure leaves the hidden ``.<name>.omezarr-partial-<id>`` folder
+        beside the destination, which never claims to be a dataset: call :meth:`abort`.
+        """
+
+        __slots__ = ("_target",)
+
+        def compute(self, **kwargs: Any) -> Any:
+            try:
+                return super().compute(**kwargs)
+            except BaseException:
+                self.abort()
+                raise
+
+        def abort(self) -> None:
+            """Remove what the write has written so far (it must not be running)."""
+            self._target.abort()
+
+    out = PendingWrite(delayed.key, delayed.dask)
+    object.__setattr__(out, "_target", target)
+    return out
 
 
 def _open_group(target: Target, zarr_format: Literal[2, 3]) -> Any:

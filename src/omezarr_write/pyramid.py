@@ -94,6 +94,8 @@ def writable_target(image: Any, storage_options: dict[str, Any] | None) -> Targe
     if isinstance(image, Store):
         return Target(image, "", str(image))
     text = os.fspath(image) if isinstance(image, os.PathLike) else str(image)
+    if text.startswith(("http://", "https://")):
+        raise DestinationError(text, "HTTP is read-only here: write to a folder, s3:// or a store")
     if "://" in text and not text.startswith("file://"):
         store: Any = FsspecStore.from_url(
             text, storage_options=storage_options or {}, read_only=False

@@ -261,10 +261,6 @@ def test_mean_of_32_bit_integers_is_exact(dtype: str) -> None:
         assert reduce(top, (1, 2), "mean").tolist() == [[4_294_967_294]]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="writer limitation: 64-bit integer means are taken in float64, exact only below 2**53",
-)
 def test_mean_of_64_bit_integers_beyond_2_53() -> None:
     source = np.array([[2**60 + 1, 2**60 + 3]], dtype=np.uint64)
     assert reduce(source, (1, 2), "mean").tolist() == [[2**60 + 2]]

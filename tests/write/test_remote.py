@@ -100,11 +100,6 @@ def test_existing_prefix_refused_then_overwritten_then_labelled(s3: dict[str, An
     assert_reduced(label_levels[1], labels, (1, 2, 2), "mode")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="writer gap: a read-only HTTP destination fails with aiohttp's ClientResponseError "
-    "(501 on the first PUT) instead of DestinationError",
-)
 def test_a_read_only_http_destination(tmp_path: Path) -> None:
     from tests.dataset.servers import http_server
 

@@ -111,11 +111,6 @@ def test_a_failed_overwrite_leaves_the_old_dataset_intact(tmp_path: Path) -> Non
     assert_pyramid(dest, old, "mean")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="writer bug: with compute=False a failure inside the dask graph never reaches "
-    "Target.abort, so the hidden .<name>.omezarr-partial-<id> staging folder stays behind",
-)
 def test_a_failed_delayed_write_leaves_nothing(tmp_path: Path) -> None:
     dest = tmp_path / "a.zarr"
     delayed = _write(dest, _failing(), compute=False)
@@ -239,11 +234,6 @@ def test_bad_label_arguments_write_nothing(tmp_path: Path) -> None:
     assert not (image / "labels").exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="writer bug: Target.abort removes the staging folder while other dask tasks still "
-    "run; their chunk writes recreate it (LocalStore makes the parent folders)",
-)
 def test_a_failed_write_leaves_nothing_even_with_tasks_in_flight(tmp_path: Path) -> None:
     """A block still being computed when another fails must not write into a removed staging."""
     import time
