@@ -11,6 +11,7 @@ Needs the ``write`` extra (dask, numpy).
 from __future__ import annotations
 
 from omezarr_write.bf2raw import write_bioformats2raw
+from omezarr_write.convert import convert_dataset
 from omezarr_write.errors import (
     DestinationError,
     DestinationExistsError,
@@ -30,6 +31,7 @@ __all__ = [
     "InvalidMetadataError",
     "WriteError",
     "build_pyramid",
+    "convert_dataset",
     "write_bioformats2raw",
     "write_image",
     "write_labels",
