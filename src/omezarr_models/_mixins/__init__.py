@@ -17,6 +17,7 @@ from omezarr_models._base import OmeModel
 from omezarr_models.detection import declared_versions
 from omezarr_models.report import Severity
 from omezarr_models.rules import Collector, check_metadata
+from omezarr_models.rules.collector import EARLY
 from omezarr_models.rules.hcs import check_plate, check_well
 from omezarr_models.rules.labels import check_image_label
 from omezarr_models.rules.multiscales import check_multiscale
@@ -36,8 +37,13 @@ class RulesMixin(OmeModel):
     @model_validator(mode="before")
     @classmethod
     def _check_raw_integers(cls, data: Any) -> Any:
-        # Literal[3] accepts 3.0 even when strict; the spec's value is the integer 3.
-        if type(data) is dict and type(data.get("bioformats2raw.layout")) is float:
+        # Literal[3] accepts 3.0 even when strict; the spec's value is the integer 3. (Before
+        # 0.4 there are no bioformats2raw collections: the key is an unknown key.)
+        if (
+            cls.ome_version not in EARLY
+            and type(data) is dict
+            and type(data.get("bioformats2raw.layout")) is float
+        ):
             raise PydanticCustomError(
                 "wrong-type",
                 "/bioformats2raw.layout: {value!r} is a float; it must be the integer 3",

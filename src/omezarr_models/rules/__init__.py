@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from omezarr_models.rules.collector import Collector
+from omezarr_models.rules.collector import EARLY, Collector
 from omezarr_models.rules.coordinates import check_scene
 from omezarr_models.rules.hcs import check_plate, check_well
 from omezarr_models.rules.labels import check_image_label
@@ -36,13 +36,14 @@ def check_metadata(meta: dict[str, Any], ptr: str, c: Collector) -> None:
         check_well(meta["well"], f"{ptr}/well", c)
     if "scene" in meta and c.version == "0.6rc0":
         check_scene(meta["scene"], f"{ptr}/scene", c)
-    if "bioformats2raw.layout" in meta:
+    # bioformats2raw collections begin with 0.4: before, their keys are unknown keys
+    if "bioformats2raw.layout" in meta and c.version not in EARLY:
         check_bf2raw_layout(meta, ptr, c)
     if "labels" in meta:
         check_paths(
             meta["labels"], f"{ptr}/labels", "labels-path-invalid", "label image", "labels-md", c
         )
-    if "series" in meta:
+    if "series" in meta and c.version not in EARLY:
         check_paths(
             meta["series"], f"{ptr}/series", "series-path-invalid", "series", "bf2raw-details", c
         )

@@ -45,7 +45,7 @@ def check_image_label(image_label: Any, ptr: str, c: Collector) -> None:
                             section,
                         )
     properties = image_label.get("properties")
-    if isinstance(properties, list):
+    if isinstance(properties, list) and c.version != "0.1":  # an unknown key before 0.2
         for k, prop in enumerate(properties):
             if isinstance(prop, dict):
                 check_integers(prop, ("label-value",), f"{ptr}/properties/{k}", c, section)
