@@ -46,6 +46,7 @@ This module needs ``hypothesis`` (a test dependency); ``import omezarr_models`` 
 
 from __future__ import annotations
 
+import copy
 import itertools
 import math
 from collections.abc import Collection
@@ -194,6 +195,37 @@ def _add_extras(draw: st.DrawFn, obj: dict[str, Any], extras: bool) -> dict[str,
     """
     if extras:
         obj.update(draw(c.extras()))
+    return obj
+
+
+# Values of keys a later version defines: as that version writes them (some of them broken by
+# its rules), or any JSON.
+_LATER_VALUES: dict[str, list[Any]] = {
+    "axes": [["y", "x"], [{"name": "x", "type": "space"}], [{"name": "x"}, {"name": "x"}]],
+    "coordinateTransformations": [[{"type": "scale", "scale": [1.0]}], [{"type": "identity"}]],
+    "properties": [[{"label-value": 1.0}], [{"label-value": 2, "class": "cell"}], [{}]],
+    "rowIndex": [0, 1.0, -1],
+    "columnIndex": [0, 2.0, -1],
+    "bioformats2raw.layout": [3, 3.0, 2],
+    "series": [["0", "1"], ["../0", ""], "0"],
+}
+
+
+@cache
+def _later_value(key: str) -> SearchStrategy[Any]:
+    return st.sampled_from(_LATER_VALUES[key]).map(copy.deepcopy) | json_values(max_leaves=3)
+
+
+def _later_keys(
+    draw: st.DrawFn, obj: dict[str, Any], keys: tuple[str, ...], extras: bool
+) -> dict[str, Any]:
+    """When ``extras``, sometimes give ``obj`` some of ``keys``, which a later version defines
+    and the document's version does not: unknown keys, which readers of the document's version
+    must keep and not judge; return ``obj``."""
+    if extras and _maybe(draw, one_in=2):
+        for key in keys:
+            if draw(st.booleans()):
+                obj[key] = draw(_later_value(key))
     return obj
 
 
@@ -395,11 +427,18 @@ def _early_levels(
     draw: st.DrawFn, version: str, max_levels: int, ndim: int | None, extras: bool
 ) -> dict[str, Any]:
     """The datasets (paths only) and, in 0.3, the axis names of a multiscale before 0.4."""
-    datasets = [_add_extras(draw, {"path": p}, extras) for p in _level_paths(draw, max_levels)]
+    datasets = [
+        _later_keys(draw, _add_extras(draw, {"path": p}, extras), _TRANSFORMATIONS, extras)
+        for p in _level_paths(draw, max_levels)
+    ]
     out: dict[str, Any] = {"datasets": datasets}
     if version == "0.3":
         out["axes"] = draw(_axis_names(ndim))
-    return out
+        return _later_keys(draw, out, _TRANSFORMATIONS, extras)
+    return _later_keys(draw, out, ("axes", *_TRANSFORMATIONS), extras)
+
+
+_TRANSFORMATIONS = ("coordinateTransformations",)
 
 
 def _levels(
@@ -633,7 +672,9 @@ def _draw_image_label(
                 color["rgba"] = draw(_RGBA)
             colors.append(_add_extras(draw, color, extras))
         out["colors"] = colors
-    if version != "0.1" and draw(st.booleans()):  # properties: from 0.2
+    if version == "0.1":  # properties: from 0.2
+        _later_keys(draw, out, ("properties",), extras)
+    elif draw(st.booleans()):
         properties = []
         for value in values:
             if draw(st.booleans()):
@@ -799,8 +840,14 @@ def _early_plate_grid(
     return {
         "rows": _early_items(draw, rows, extras),
         "columns": _early_items(draw, columns, extras),
-        "wells": [_add_extras(draw, {"path": path}, extras) for path in paths],
+        "wells": [
+            _later_keys(draw, _add_extras(draw, {"path": path}, extras), _INDICES, extras)
+            for path in paths
+        ],
     }
+
+
+_INDICES = ("rowIndex", "columnIndex")
 
 
 @st.composite
@@ -1052,6 +1099,8 @@ def _metadata(
         meta = draw(_bioformats2raw(version, strict, extras))
     else:
         meta = {"series": draw(_series(4))}
+    if version in EARLY:  # bioformats2raw collections: from 0.4
+        _later_keys(draw, meta, ("bioformats2raw.layout", "series"), extras)
     return meta
 
 
