@@ -198,8 +198,8 @@ def _add_extras(draw: st.DrawFn, obj: dict[str, Any], extras: bool) -> dict[str,
     return obj
 
 
-# Values of keys a later version defines: as that version writes them (some of them broken by
-# its rules), or any JSON.
+# Keys a later version defines (in multiscales, datasets, image-label, plate wells, at the top)
+# and their values: as that version writes them (some broken by its rules), or any JSON.
 _LATER_VALUES: dict[str, list[Any]] = {
     "axes": [["y", "x"], [{"name": "x", "type": "space"}], [{"name": "x"}, {"name": "x"}]],
     "coordinateTransformations": [[{"type": "scale", "scale": [1.0]}], [{"type": "identity"}]],
@@ -209,6 +209,8 @@ _LATER_VALUES: dict[str, list[Any]] = {
     "bioformats2raw.layout": [3, 3.0, 2],
     "series": [["0", "1"], ["../0", ""], "0"],
 }
+_TRANSFORMATIONS = ("coordinateTransformations",)
+_INDICES = ("rowIndex", "columnIndex")
 
 
 @cache
@@ -436,9 +438,6 @@ def _early_levels(
         out["axes"] = draw(_axis_names(ndim))
         return _later_keys(draw, out, _TRANSFORMATIONS, extras)
     return _later_keys(draw, out, ("axes", *_TRANSFORMATIONS), extras)
-
-
-_TRANSFORMATIONS = ("coordinateTransformations",)
 
 
 def _levels(
@@ -845,9 +844,6 @@ def _early_plate_grid(
             for path in paths
         ],
     }
-
-
-_INDICES = ("rowIndex", "columnIndex")
 
 
 @st.composite
