@@ -32,6 +32,7 @@ from omezarr_models.detection import detect
 from omezarr_models.testing import _mutations_v01_v03, strategies
 from omezarr_models.testing._catalogue import candidates
 from omezarr_models.testing.strategies import (
+    KINDS,
     VERSIONS,
     Mutated,
     documents,
@@ -283,6 +284,16 @@ def test_every_mutation_is_drawn_and_reported(
     if strict:
         lax = judge(doc, version)
         assert code in {i.code for i in lax.warnings}, issues(lax)
+
+
+def test_kinds_are_those_each_version_defines() -> None:
+    """Every kind of group a version has a schema for, and no other: bioformats2raw collections
+    (and their series) begin with 0.4."""
+    for version in EARLY:
+        assert kinds(version) == ("image", "label-image", "labels", "plate", "well")
+    for version in ("0.4", "0.5"):
+        assert kinds(version) == KINDS
+    assert {k for _, k in VERSION_KINDS} == set(KINDS)
 
 
 def test_arguments_are_checked() -> None:
