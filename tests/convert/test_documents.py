@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from omezarr_models import ConversionError, convert, v04, v05, validate_attributes
+from omezarr_models import ConversionError, build, convert, v04, v05, validate_attributes
 from omezarr_models.conversion import (
     Action,
     ArrayInfo,
@@ -491,6 +491,55 @@ def test_05_multiscale_transformations_become_a_second_06_coordinate_system() ->
     back, report = convert(out, "0.5")
     assert back == doc
     assert not report.lossy
+
+
+@pytest.mark.parametrize("to", ["0.5", "0.4"])
+@pytest.mark.parametrize(
+    ("steps", "expected"),
+    [
+        ([{"type": "translation", "translation": [10.0, 5.0]}], ([1.0, 1.0], [10.0, 5.0])),
+        (
+            [
+                {"type": "translation", "translation": [10.0, 0.1]},
+                {"type": "scale", "scale": [2.0, 3.0]},
+            ],
+            ([2.0, 3.0], [20.0, 0.3]),
+        ),
+        (
+            [{"type": "identity"}, {"type": "translation", "translation": [1.5, 0.0]}],
+            ([1.0, 1.0], [1.5, 0.0]),
+        ),
+    ],
+)
+def test_06_link_of_scales_and_translations_becomes_one_scale_and_translation(
+    to: str, steps: list[dict[str, Any]], expected: tuple[list[float], list[float]]
+) -> None:
+    """A 0.6rc0 link into a second system made of scales and translations in another form than
+    0.4/0.5 allow (a lone translation, a translation before a scale) is composed exactly into a
+    scale and a translation, not refused as invalid output."""
+    ms = build.multiscale("yx", pixel_size=0.1, units="micrometer", version="0.6rc0")
+    data = ms.to_json_dict()
+    data["coordinateSystems"].append(
+        {"name": "stage", "axes": list(data["coordinateSystems"][0]["axes"])}
+    )
+    ends = {"input": {"name": "intrinsic"}, "output": {"name": "stage"}}
+    link = (
+        {**steps[0], **ends}
+        if len(steps) == 1
+        else {"type": "sequence", **ends, "transformations": steps}
+    )
+    data["coordinateTransformations"] = [link]
+    doc = {"ome": {"version": "0.6rc0", "multiscales": [data]}}
+    assert validate_attributes(doc).valid
+    out, report = convert(doc, to)
+    meta = out["ome"] if to == "0.5" else out
+    scale, translation = expected
+    assert meta["multiscales"][0]["coordinateTransformations"] == [
+        {"type": "scale", "scale": scale},
+        {"type": "translation", "translation": translation},
+    ]
+    assert not report.lossy
+    assert "normalised" in {c.action for c in report.changes}
 
 
 def test_06_scene_is_lossy_into_05() -> None:

@@ -177,7 +177,9 @@ def _multiscale(ms: Multiscale, source: str, ctx: _Ctx, src: str, dst: str) -> d
         if ms.transforms:
             kept = _multiscale_transforms(ms.transforms, ctx, src)
             if kept:
-                fields["coordinateTransformations"] = kept
+                fields["coordinateTransformations"] = _scale_translation(
+                    kept, ctx, f"{dst}/coordinateTransformations", n_axes
+                )
     defined = _MULTISCALE_KEYS[to]
     fields.update(_known_free(ms.extra, ctx, src, defined))
     if ms.systems or ms.links:
@@ -552,6 +554,45 @@ def _multiscale_transforms(
             )
             continue
         out.append(_transform_json(t))
+    return out
+
+
+def _scale_translation(
+    kept: list[dict[str, Any]], ctx: _Ctx, ptr: str, n_axes: int
+) -> list[dict[str, Any]]:
+    """The transformations of a whole multiscale in the one form 0.4/0.5 allow: a scale,
+    optionally followed by a translation.
+
+    A 0.6rc0 link into a second coordinate system may be a lone translation, or scales and
+    translations in any order; those are composed exactly (``x -> s * x + t``) into that form.
+    Transformations stored at a path, or with other keys, are left as they are.
+    """
+    types = [t["type"] for t in kept]
+    if types in (["scale"], ["scale", "translation"]) or any(
+        t["type"] not in ("scale", "translation") or set(t) != {"type", t["type"]} for t in kept
+    ):
+        return kept
+    from omezarr_models._numbers import exact, number
+
+    scale = [Fraction(1)] * n_axes
+    shift = [Fraction(0)] * n_axes
+    for t in kept:
+        values = [exact(v) for v in t[t["type"]]]
+        if len(values) != n_axes:
+            return kept
+        if t["type"] == "scale":
+            scale = [a * v for a, v in zip(scale, values, strict=True)]
+            shift = [a * v for a, v in zip(shift, values, strict=True)]
+        else:
+            shift = [a + v for a, v in zip(shift, values, strict=True)]
+    out: list[dict[str, Any]] = [{"type": "scale", "scale": [number(v) for v in scale]}]
+    if "translation" in types:
+        out.append({"type": "translation", "translation": [number(v) for v in shift]})
+    ctx.report.add(
+        ptr,
+        Action.NORMALISED,
+        f"{', '.join(types)} written as one scale and translation ({ctx.to} allows no other order)",
+    )
     return out
 
 
