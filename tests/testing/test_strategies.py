@@ -639,6 +639,15 @@ def test_early_documents_are_diverse(version: str) -> None:
     )
 
 
+def test_0_1_label_mutations_leave_properties_alone() -> None:
+    """``properties`` is an unknown key in 0.1 (it comes with 0.2): no mutation breaks a rule
+    there, though 0.1 documents sometimes hold it (with entries as 0.2 writes them)."""
+    labelled = mutations("0.1", "label-image", codes={"label-value-missing", "wrong-type"})
+    found(labelled, lambda m: bool(m.document["image-label"].get("properties")))
+    with pytest.raises(NoSuchExample):
+        found(labelled, lambda m: "/image-label/properties" in (m.pointer or ""))
+
+
 def test_every_axis_order_of_0_3_is_drawn() -> None:
     """0.3 axes: t, c, z, y, x with some of t, c, z left out; every such order, and no other."""
     orders = {tuple(order) for order in strategies.AXIS_ORDERS_03}

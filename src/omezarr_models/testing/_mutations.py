@@ -496,9 +496,10 @@ def _label_values_not_unique(draw: st.DrawFn, doc: Document, version: str) -> st
 
 
 def _label_value_entry(draw: st.DrawFn, doc: Document, version: str) -> dict[str, Any]:
-    """A colour or (when there is one) a property entry."""
+    """A colour or (when there is one) a property entry (properties: from 0.2; in 0.1 an
+    unknown key, whatever it holds)."""
     image_label = meta_of(doc, version)["image-label"]
-    properties = image_label.get("properties") or []
+    properties = image_label.get("properties") if version != "0.1" else None
     if properties and draw(st.booleans()):
         prop: dict[str, Any] = _pick(draw, properties)
         return prop
