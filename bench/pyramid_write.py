@@ -131,17 +131,31 @@ def _levels_of(slab: np.ndarray[Any, Any]) -> list[np.ndarray[Any, Any]]:
     return out
 
 
-def _slabs(case: str) -> Any:
-    """(c, z0, levels of that slab) for every 32-plane slab of every channel."""
+#: In-plane extent of the tiles the baselines work on: its 8× reduction (level 3) is still a
+#: whole chunk, so every level's chunks are written whole and once.
+TILE = 2048
+
+
+def _tiles_of(case: str) -> list[tuple[int, int, int, int]]:
+    """(c, z0, y0, x0) of every 32-plane, up to 2048×2048 tile of the source."""
     shape = CASES[case]["shape"]
-    data = source(case)
-    for c in range(shape[1]):
-        for z0 in range(0, shape[2], CHUNKS[2]):
-            if CASES[case]["lazy"]:
-                slab = np.asarray(data[:, c : c + 1, z0 : z0 + CHUNKS[2]].compute())
-            else:
-                slab = data[:, c : c + 1, z0 : z0 + CHUNKS[2]]
-            yield c, z0, _levels_of(slab)
+    return [
+        (c, z0, y0, x0)
+        for c in range(shape[1])
+        for z0 in range(0, shape[2], CHUNKS[2])
+        for y0 in range(0, shape[3], TILE)
+        for x0 in range(0, shape[4], TILE)
+    ]
+
+
+def _tile(case: str, data: Any, c: int, z0: int, y0: int, x0: int) -> list[np.ndarray[Any, Any]]:
+    """The levels of one tile, read (or generated) from the source."""
+    region = np.s_[:, c : c + 1, z0 : z0 + CHUNKS[2], y0 : y0 + TILE, x0 : x0 + TILE]
+    if CASES[case]["lazy"]:
+        block = np.asarray(data[region].compute(scheduler="sync"))
+    else:
+        block = data[region]
+    return _levels_of(block)
 
 
 def run_numpy_zarr(case: str, out: Path) -> None:
@@ -149,6 +163,7 @@ def run_numpy_zarr(case: str, out: Path) -> None:
     from zarr.codecs import BloscCodec
 
     shape = CASES[case]["shape"]
+    data = source(case)
     group = zarr.open_group(out, mode="w")
     arrays = []
     for level in range(LEVELS):
@@ -163,41 +178,43 @@ def run_numpy_zarr(case: str, out: Path) -> None:
                 compressors=BloscCodec(cname="zstd", clevel=1, shuffle="shuffle"),
             )
         )
-    for c, z0, levels in _slabs(case):
-        for arr, lev in zip(arrays, levels, strict=True):
-            arr[:, c : c + 1, z0 : z0 + lev.shape[2]] = lev
+    for c, z0, y0, x0 in _tiles_of(case):
+        for level, (arr, lev) in enumerate(
+            zip(arrays, _tile(case, data, c, z0, y0, x0), strict=True)
+        ):
+            y, x = y0 // 2**level, x0 // 2**level
+            arr[
+                :, c : c + 1, z0 : z0 + lev.shape[2], y : y + lev.shape[3], x : x + lev.shape[4]
+            ] = lev
 
 
 def run_floor(case: str, out: Path) -> None:
-    """Two threads, each taking whole slabs: read/generate, reduce, encode, write files.
+    """Two threads, each taking whole tiles: read/generate, reduce, encode, write files.
 
-    numpy's arithmetic and blosc release the GIL, so the two slabs in flight use both cores;
+    numpy's arithmetic and blosc release the GIL, so the two tiles in flight use both cores;
     nothing else (no dask, no zarr, no metadata) runs.
     """
     codec = _codec_v2()
-    shape = CASES[case]["shape"]
     data = source(case)
     folders: set[Path] = set()
 
-    def slab(c: int, z0: int) -> None:
-        if CASES[case]["lazy"]:
-            block = np.asarray(data[:, c : c + 1, z0 : z0 + CHUNKS[2]].compute(scheduler="sync"))
-        else:
-            block = data[:, c : c + 1, z0 : z0 + CHUNKS[2]]
-        for level, lev in enumerate(_levels_of(block)):
-            cy, cx = min(CHUNKS[3], lev.shape[3]), min(CHUNKS[4], lev.shape[4])
+    def tile(c: int, z0: int, y0: int, x0: int) -> None:
+        for level, lev in enumerate(_tile(case, data, c, z0, y0, x0)):
+            f = 2**level
+            shape = CASES[case]["shape"]
+            cy, cx = min(CHUNKS[3], shape[3] // f), min(CHUNKS[4], shape[4] // f)
             for y in range(0, lev.shape[3], cy):
-                folder = out / str(level) / "c" / "0" / str(c) / str(z0 // CHUNKS[2]) / str(y // cy)
+                row = (y0 // f + y) // cy
+                folder = out / str(level) / "c" / "0" / str(c) / str(z0 // CHUNKS[2]) / str(row)
                 if folder not in folders:
                     folder.mkdir(parents=True, exist_ok=True)
                     folders.add(folder)
                 for x in range(0, lev.shape[4], cx):
                     chunk = np.ascontiguousarray(lev[:, :, :, y : y + cy, x : x + cx])
-                    (folder / str(x // cx)).write_bytes(codec.encode(chunk))
+                    (folder / str((x0 // f + x) // cx)).write_bytes(codec.encode(chunk))
 
-    jobs = [(c, z0) for c in range(shape[1]) for z0 in range(0, shape[2], CHUNKS[2])]
     with ThreadPoolExecutor(2) as pool:
-        for done in [pool.submit(slab, c, z0) for c, z0 in jobs]:
+        for done in [pool.submit(tile, *t) for t in _tiles_of(case)]:
             done.result()
 
 

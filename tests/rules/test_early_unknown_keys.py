@@ -67,3 +67,13 @@ def test_bioformats2raw_keys_are_judged_from_0_4(version: str) -> None:
     codes = {(i.path, i.code) for i in report.errors}
     assert (f"{ptr}/bioformats2raw.layout", "wrong-type") in codes
     assert (f"{ptr}/series/0", "series-path-invalid") in codes
+
+
+def test_a_float_layout_message_shows_the_value() -> None:
+    """Regression: pydantic's template has no ``!r``; the message showed ``{value!r}`` literally."""
+    import pydantic
+
+    from omezarr_models import v04
+
+    with pytest.raises(pydantic.ValidationError, match=r"/bioformats2raw\.layout: 3\.0 is a float"):
+        v04.Bioformats2Raw.model_validate({"bioformats2raw.layout": 3.0})

@@ -46,8 +46,8 @@ class RulesMixin(OmeModel):
         ):
             raise PydanticCustomError(
                 "wrong-type",
-                "/bioformats2raw.layout: {value!r} is a float; it must be the integer 3",
-                {"value": data["bioformats2raw.layout"]},
+                "/bioformats2raw.layout: {value} is a float; it must be the integer 3",
+                {"value": repr(data["bioformats2raw.layout"])},
             )
         return data
 
