@@ -568,6 +568,7 @@ def test_03_plate_gets_indices_and_integer_times() -> None:
     back, _ = convert(out, "0.3")
     expected = copy.deepcopy(PLATE_03)  # normalised: the epoch as an integer (0.3 allows both)
     expected["plate"]["acquisitions"][0]["starttime"] = 1613481600
+    expected["plate"]["wells"] = plate["wells"]  # the indices stay, unknown keys in 0.3
     assert back == expected
 
 
@@ -655,3 +656,128 @@ def test_array_info_and_tuples_are_accepted() -> None:
     )
     b, _ = convert(IMAGE_03, "0.4", arrays={"0": ((2, 8, 8), "uint8"), "1": ((2, 4, 4), "uint8")})
     assert a == b
+
+
+# ------------------------------------------------------------------------------------------
+# Keys a later version defines: kept as unknown keys where the target does not define them
+
+
+def _plate_01(**well: Any) -> dict[str, Any]:
+    return {
+        "plate": {
+            "version": "0.1",
+            "rows": [{"name": "A"}, {"name": "B"}],
+            "columns": [{"name": "1"}, {"name": "2"}],
+            "wells": [{"path": "A/2", **well}, {"path": "B/1"}],
+        }
+    }
+
+
+def test_an_unknown_well_index_of_01_survives_05_and_back() -> None:
+    doc = _plate_01(columnIndex=1)  # unknown in 0.1; 0.5 reads it as the well's column index
+    up, report = convert(doc, "0.5")
+    assert not report.lossy
+    assert up["ome"]["plate"]["wells"][0] == {"path": "A/2", "columnIndex": 1, "rowIndex": 0}
+    back, report = convert(up, "0.1")
+    assert not report.lossy
+    # kept as unknown keys of 0.1; the indices 0.5 filled stay too (documented normalisation)
+    assert back["plate"]["wells"] == [
+        {"path": "A/2", "columnIndex": 1, "rowIndex": 0},
+        {"path": "B/1", "rowIndex": 1, "columnIndex": 0},
+    ]
+    kept = [c for c in report.changes if c.action is Action.KEPT]
+    assert [c.pointer for c in kept] == ["/plate/wells/0", "/plate/wells/1"]
+    assert validate_attributes(back, version="0.1").valid
+    again, _ = convert(back, "0.5")
+    assert again == up
+
+
+def test_an_unknown_well_index_the_path_contradicts_is_lossy() -> None:
+    doc = _plate_01(columnIndex=0)  # the path says column 1
+    with pytest.raises(ConversionError) as info:
+        convert(doc, "0.4")
+    assert [c.pointer for c in info.value.reasons] == ["/plate/wells/0/columnIndex"]
+    out, _ = _quiet_convert(doc, "0.4", lossy=True)
+    assert out["plate"]["wells"][0] == {"path": "A/2", "rowIndex": 0, "columnIndex": 1}
+
+
+def test_well_indices_are_kept_into_early_versions() -> None:
+    doc = _example("0.4", "plate_strict/plate_6wells.json")
+    for to in EARLY:
+        out, report = convert(doc, to)
+        assert not report.lossy
+        assert out["plate"]["wells"] == doc["plate"]["wells"]
+        assert all(
+            c.action is Action.KEPT for c in report.changes if c.pointer.startswith("/plate/wells")
+        )
+        assert validate_attributes(out, version=to).valid
+        back, _ = convert(out, "0.4")
+        assert back == doc
+
+
+def test_an_unknown_series_of_02_survives_05_and_back() -> None:
+    doc = copy.deepcopy(LABEL_02)
+    doc["series"] = ["0", "1"]  # unknown in 0.2: no bioformats2raw collections before 0.4
+    up, report = convert(doc, "0.5")
+    assert not report.lossy
+    assert up["ome"]["series"] == ["0", "1"]
+    back, report = convert(up, "0.2")
+    assert not report.lossy
+    assert back == doc
+    assert "/series" in {c.pointer for c in report.changes if c.action is Action.KEPT}
+    for to in ("0.1", "0.3"):  # between versions that do not define it: as it is
+        out, report = convert(doc, to)
+        assert out["series"] == ["0", "1"]
+        assert not report.lossy
+
+
+def test_series_of_a_document_that_is_no_collection_is_kept_before_04() -> None:
+    doc = _example("0.5", "plate_strict/plate_6wells.json")
+    doc["ome"]["series"] = ["0"]
+    assert validate_attributes(doc).valid
+    out, report = convert(doc, "0.3")
+    assert out["series"] == ["0"]
+    assert not report.lossy
+    assert "/series" in {c.pointer for c in report.changes if c.action is Action.KEPT}
+    del doc["ome"]["series"]
+    doc["series"] = ["beside"]  # an unknown key beside 'ome'
+    out, report = convert(doc, "0.3")  # 0.3 does not define it either
+    assert out["series"] == ["beside"]
+    assert not report.lossy
+    with pytest.raises(ConversionError) as info:
+        convert(doc, "0.4")  # at the top of 0.4 it would be the series of a collection
+    assert [c.pointer for c in info.value.reasons] == ["/series"]
+
+
+def test_collections_are_still_refused_before_04() -> None:
+    series = {"series": ["0", "1"]}
+    assert validate_attributes(series, version="0.4").valid
+    for doc in (series, _example("0.4", "bf2raw/image.json")):
+        for to in EARLY:
+            with pytest.raises(ConversionError, match="no bioformats2raw collections") as info:
+                convert(doc, to, lossy=True)
+            assert info.value.reasons == []
+
+
+def test_an_unknown_bioformats2raw_layout_before_04() -> None:
+    doc = copy.deepcopy(IMAGE_02)
+    doc["bioformats2raw.layout"] = 3  # unknown in 0.2: it would make the image a collection
+    out, report = convert(doc, "0.3")  # 0.3 does not define it either
+    assert out["bioformats2raw.layout"] == 3
+    assert not report.lossy
+    with pytest.raises(ConversionError) as info:
+        convert(doc, "0.5")
+    assert [c.pointer for c in info.value.reasons] == ["/bioformats2raw.layout"]
+
+
+def test_an_unknown_scene_before_06() -> None:
+    doc = _example("0.5", "well_strict/well_2fields.json")
+    doc["ome"]["scene"] = {"name": "not a scene of 0.5"}
+    if not validate_attributes(doc).valid:
+        pytest.skip("an unknown scene key is not valid 0.5 here")
+    out, report = convert(doc, "0.4")
+    assert out["scene"] == {"name": "not a scene of 0.5"}
+    assert not report.lossy
+    with pytest.raises(ConversionError) as info:
+        convert(doc, "0.6rc0")
+    assert [c.pointer for c in info.value.reasons] == ["/ome/scene"]

@@ -104,12 +104,19 @@ def test_lossy_downgrades_validate_and_report_each_loss(
 def _early_normalised(doc: dict[str, Any], version: str) -> dict[str, Any]:
     """The documented normalisations of a trip from 0.1-0.3 to 0.5 and back: versions on every
     object, epoch strings as integers, 0.3's group-level ``_ARRAY_DIMENSIONS`` dropped, omero
-    colours as 6 hexadecimal digits."""
+    colours as 6 hexadecimal digits, plate wells keep the rowIndex/columnIndex 0.5 gave them."""
     out = _with_versions(doc, version)
     if version == "0.3":
         out.pop("_ARRAY_DIMENSIONS", None)
     plate = out.get("plate")
     if isinstance(plate, dict):
+        rows = [r.get("name") for r in plate.get("rows", [])]
+        columns = [c.get("name") for c in plate.get("columns", [])]
+        for well in plate.get("wells", []):  # the indices 0.5 fills stay, as unknown keys
+            row, _, column = str(well.get("path", "")).partition("/")
+            if row in rows and column in columns:
+                well.setdefault("rowIndex", rows.index(row))
+                well.setdefault("columnIndex", columns.index(column))
         for acquisition in plate.get("acquisitions") or []:
             for key in ("starttime", "endtime"):
                 stamp = acquisition.get(key)

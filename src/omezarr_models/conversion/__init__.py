@@ -32,16 +32,24 @@ out as the target version:
   system; a scale, or a sequence of scale and translation); the transformations of a 0.4/0.5
   multiscale become one transformation from the intrinsic system into a second one of the same
   axes (``"physical"``), and back.
-* **Unknown keys** are kept where they are; so are a multiscale's ``type``/``metadata`` and a
-  label image's ``properties`` written to 0.1, which does not define them (reported). From 0.5 on, unknown top-level attributes stay beside
-  the ``ome`` object; down to 0.4 unknown keys of the ``ome`` object move to the top.
+* **Unknown keys** are kept where they are. So is a key the target version does not define
+  when it can stay as an unknown key there, which readers ignore and keep (reported as
+  ``kept``, not lossy): a multiscale's ``type``/``metadata`` and a label image's
+  ``properties`` in 0.1, a plate well's ``rowIndex``/``columnIndex`` in 0.1-0.3, a ``series``
+  of a document that is no bioformats2raw collection (an image, a plate...) before 0.4, any of
+  ``bioformats2raw.layout``/``series``/``scene`` between versions that do not define it. An
+  unknown key the target gives a meaning to is lost: a 0.1-0.3 well index the path
+  contradicts, a 0.1-0.3 ``bioformats2raw.layout`` beside other metadata, a ``scene`` before
+  0.6rc0 written to 0.6rc0. From 0.5 on, unknown top-level attributes stay beside the ``ome``
+  object; down to 0.4 unknown keys of the ``ome`` object move to the top.
 
 Documented normalisations (what a round trip does not give back as it was): writing to 0.1-0.4
 puts a ``version`` on every multiscale, plate, well and image-label; 0.1/0.2 images become 5-D
 (t, c, z, y, x); identity transformations of a level become a scale of ones (0.4/0.5 need a
 scale); 0.3's group-level ``_ARRAY_DIMENSIONS`` is dropped outside 0.3; epoch strings of
-acquisitions become integers; the names of 0.6rc0 coordinate systems do not survive 0.4/0.5
-(reported as dropped, not as lossy).
+acquisitions become integers; plate wells written to 0.1-0.3 keep their rowIndex/columnIndex
+(an early plate comes back with the indices 0.4+ gave it); the names of 0.6rc0 coordinate
+systems do not survive 0.4/0.5 (reported as dropped, not as lossy).
 """
 
 from __future__ import annotations

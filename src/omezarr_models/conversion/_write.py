@@ -1,9 +1,10 @@
 """Writing the internal representation as the metadata of one version.
 
 Writing to a newer version fills what it requires (axes, scales, row and column indices, omero
-windows); writing to an older one records every piece of information it cannot hold as a lossy
-change (the caller refuses, or warns, on those) and refuses outright what it cannot express at
-all (axis names outside t, c, z, y, x before 0.4, bioformats2raw collections before 0.4).
+windows); writing to an older one keeps as unknown keys what it does not define but can carry
+(``kept``), records every piece of information it cannot hold as a lossy change (the caller
+refuses, or warns, on those) and refuses outright what it cannot express at all (axis names
+outside t, c, z, y, x before 0.4, bioformats2raw collections before 0.4).
 """
 
 from __future__ import annotations
@@ -87,6 +88,7 @@ def write(meta: Meta, to: str, report: ConversionReport, arrays: Mapping[str, Ar
                 f"{src_ptr}/{key}",
                 f"{dst_ptr}/{key}",
                 versioned=meta.namespaced and key in meta.versioned,
+                keys=frozenset(meta.other),
             )
             if value is not _DROP:
                 body[key] = value
@@ -116,10 +118,17 @@ def write(meta: Meta, to: str, report: ConversionReport, arrays: Mapping[str, Ar
         out[key] = value
         report.add(f"/{key}", Action.MOVED, f"unknown key {key!r} moved out of the 'ome' object")
     for key, value in meta.attrs_extra.items():
-        if key in out or (meta.namespaced and key in OME_KEYS):
+        if key in out or (meta.namespaced and key in OME_KEYS and defines(to, key)):
             where = "an OME key outside 'ome', ignored by readers of " + meta.version
             ctx.lose(f"/{key}", f"{key!r}: {where}" if key in OME_KEYS else f"{key!r} clashes")
             continue
+        if meta.namespaced and key in OME_KEYS:
+            report.add(
+                f"/{key}",
+                Action.KEPT,
+                f"unknown key {key!r} (outside 'ome' in {meta.version}), which {to} does not "
+                "define either",
+            )
         if key == "_ARRAY_DIMENSIONS" and meta.version == "0.3" and to != "0.3":
             report.add(f"/{key}", Action.DROPPED, "0.3's copy of the axis names (the axes say it)")
             continue
@@ -130,6 +139,17 @@ def write(meta: Meta, to: str, report: ConversionReport, arrays: Mapping[str, Ar
 
 
 _DROP = object()
+
+#: The OME keys that begin after 0.1, and the version they begin with: before it they are
+#: unknown keys, which readers keep and ignore.
+_SINCE = {"bioformats2raw.layout": "0.4", "series": "0.4", "scene": "0.6rc0"}
+_ORDER = ("0.1", "0.2", "0.3", "0.4", "0.5", "0.6rc0")
+
+
+def defines(version: str, key: str) -> bool:
+    """Whether ``version`` gives the top-level OME key ``key`` a meaning."""
+    since = _SINCE.get(key)
+    return since is None or _ORDER.index(version) >= _ORDER.index(since)
 
 
 # ------------------------------------------------------------------------------------------
@@ -158,8 +178,8 @@ def _multiscale(ms: Multiscale, source: str, ctx: _Ctx, src: str, dst: str) -> d
         if key in ("type", "metadata") and to == "0.1" and source != "0.1":
             ctx.report.add(
                 f"{dst}/{key}",
-                Action.NORMALISED,
-                f"kept, though 0.1 does not define {key!r} (readers of 0.1 ignore it)",
+                Action.KEPT,
+                f"0.1 does not define {key!r}: an unknown key there (readers of 0.1 ignore it)",
             )
         fields[key] = value
     axes = _axes(ms.axes, ctx, src, dst)
@@ -600,18 +620,22 @@ def _scale_translation(
 # The other keys
 
 
-def _other(key: str, value: Any, ctx: _Ctx, src: str, dst: str, *, versioned: bool) -> Any:
+def _other(
+    key: str,
+    value: Any,
+    ctx: _Ctx,
+    src: str,
+    dst: str,
+    *,
+    versioned: bool,
+    keys: frozenset[str] = frozenset(),
+) -> Any:
     """One OME key other than multiscales. ``versioned``: a 0.5+ source whose object repeats
-    the version (kept, with the new version, when the target is 0.5+ too)."""
+    the version (kept, with the new version, when the target is 0.5+ too). ``keys``: the OME
+    keys of the document."""
     to = ctx.to
-    if key == "scene" and to != "0.6rc0":
-        ctx.lose(src, f"a scene (transformations between images) has no equivalent in {to}")
-        return _DROP
-    if key in ("bioformats2raw.layout", "series") and to in EARLY:
-        raise ConversionError(
-            f"{src}: {to} has no bioformats2raw collections ({key!r} begins with 0.4); "
-            "convert the images of the collection one by one"
-        )
+    if key in _SINCE:
+        return _later_key(key, value, ctx, src, dst, keys)
     if key in _VERSIONED and type(value) is dict:
         if to not in NAMESPACED or versioned:
             value = {"version": to, **value}
@@ -630,29 +654,70 @@ def _other(key: str, value: Any, ctx: _Ctx, src: str, dst: str, *, versioned: bo
         ):
             ctx.report.add(
                 f"{dst}/properties",
-                Action.NORMALISED,
-                "kept, though 0.1 does not define 'properties' (readers of 0.1 ignore them)",
+                Action.KEPT,
+                "0.1 does not define 'properties': an unknown key there (readers of 0.1 ignore it)",
             )
     if key == "omero" and to not in EARLY and type(value) is dict:
         return _omero(value, ctx, src, dst)
     return value
 
 
+def _later_key(key: str, value: Any, ctx: _Ctx, src: str, dst: str, keys: frozenset[str]) -> Any:
+    """A top-level OME key that begins after 0.1 (bioformats2raw.layout, series, scene).
+
+    Where neither version defines it, or both do, it is written as it is. Into a version that
+    does not define it, it is an unknown key, kept, unless it is what the source is: a scene
+    (lost) or a bioformats2raw collection (its root, with ``bioformats2raw.layout``, or the
+    ``series`` of its OME group: refused, whatever ``lossy``). From a version that does not
+    define it, an unknown key that would give the document a meaning it did not have (a scene,
+    a collection) is lost; a ``series`` beside other OME metadata, which is no collection, is
+    written as it is.
+    """
+    to, source = ctx.to, ctx.report.source_version
+    in_source, in_target = defines(source, key), defines(to, key)
+    if in_source == in_target:
+        return value
+    collection = "bioformats2raw.layout" in keys or ctx.report.kind in ("series", "bioformats2raw")
+    if in_source:  # downgrading into a version without it
+        if key == "scene":
+            ctx.lose(src, f"a scene (transformations between images) has no equivalent in {to}")
+            return _DROP
+        if collection:
+            raise ConversionError(
+                f"{src}: {to} has no bioformats2raw collections ({key!r} begins with 0.4); "
+                "convert the images of the collection one by one"
+            )
+        ctx.report.add(
+            dst,
+            Action.KEPT,
+            f"{key!r} of a document that is no bioformats2raw collection: an unknown key in {to}",
+        )
+        return value
+    if key == "series" and not collection:
+        return value
+    if key == "bioformats2raw.layout" and ctx.report.kind == "bioformats2raw":
+        return value  # the root of a collection that bioformats2raw wrote before 0.4
+    what = "a scene" if key == "scene" else "a bioformats2raw collection"
+    ctx.lose(src, f"unknown key {key!r} of {source} would make the document {what} in {to}")
+    return _DROP
+
+
+_INDICES = ("rowIndex", "columnIndex")
+
+
 def _plate(plate: dict[str, Any], ctx: _Ctx, src: str, dst: str) -> dict[str, Any]:
     plate = dict(plate)
     to = ctx.to
     if to in EARLY:
-        wells = []
         for j, well in enumerate(plate.get("wells", [])):
-            if "rowIndex" in well or "columnIndex" in well:
+            given = [k for k in _INDICES if k in well]
+            if given and ctx.report.source_version not in EARLY:
                 ctx.report.add(
-                    f"{src}/wells/{j}",
-                    Action.DROPPED,
-                    f"rowIndex/columnIndex (before 0.4 the path {well.get('path')!r} says it)",
+                    f"{dst}/wells/{j}",
+                    Action.KEPT,
+                    f"{'/'.join(given)}: {to} does not define them, an unknown key there "
+                    f"(before 0.4 the path {well.get('path')!r} says it)",
                 )
-                well = {k: v for k, v in well.items() if k not in ("rowIndex", "columnIndex")}
-            wells.append(well)
-        plate["wells"] = wells
         return plate
     for axis in ("rows", "columns"):
         for j, entry in enumerate(plate.get(axis, [])):
@@ -664,6 +729,8 @@ def _plate(plate: dict[str, Any], ctx: _Ctx, src: str, dst: str) -> dict[str, An
     columns = [c["name"] for c in plate.get("columns", [])]
     wells = []
     for j, well in enumerate(plate.get("wells", [])):
+        if ctx.report.source_version in EARLY:
+            well = _early_indices(well, rows, columns, ctx, f"{src}/wells/{j}")
         if "rowIndex" not in well or "columnIndex" not in well:
             row, _, column = str(well.get("path", "")).partition("/")
             if row not in rows or column not in columns:
@@ -702,6 +769,38 @@ def _plate(plate: dict[str, Any], ctx: _Ctx, src: str, dst: str) -> dict[str, An
     if "acquisitions" in plate and plate["acquisitions"] is not None:
         plate["acquisitions"] = acquisitions
     return plate
+
+
+def _early_indices(
+    well: dict[str, Any], rows: list[Any], columns: list[Any], ctx: _Ctx, src: str
+) -> dict[str, Any]:
+    """The unknown rowIndex/columnIndex of a well before 0.4: what 0.4 reads as the well's
+    indices. One the path contradicts (or that is no index) would change meaning: lost."""
+    row, _, column = str(well.get("path", "")).partition("/")
+    if row not in rows or column not in columns:
+        return well  # the path says nothing: the indices, if both given, are all there is
+    implied = {"rowIndex": rows.index(row), "columnIndex": columns.index(column)}
+    out = dict(well)
+    for key in _INDICES:
+        if key not in well:
+            continue
+        value = well[key]
+        if type(value) in (int, float) and value == implied[key]:
+            if type(value) is float:
+                out[key] = implied[key]
+                ctx.report.add(
+                    f"{src}/{key}",
+                    Action.NORMALISED,
+                    f"{key} {value!r} written as the integer {ctx.to} requires",
+                )
+            continue
+        ctx.lose(
+            f"{src}/{key}",
+            f"unknown key {key!r} ({value!r}) has a meaning in {ctx.to}, and the path "
+            f"{well.get('path')!r} says {implied[key]}",
+        )
+        del out[key]
+    return out
 
 
 _HEX6 = re.compile(r"[0-9A-Fa-f]{6}")

@@ -25,6 +25,9 @@ class Action(StrEnum):
     FILLED = "filled"
     #: a value the target version cannot hold was left out
     DROPPED = "dropped"
+    #: a value the target version does not define, kept unchanged as an unknown key (which its
+    #: readers ignore and keep): nothing is lost
+    KEPT = "kept"
     #: a value was moved to another place (into or out of the ``ome`` object, say)
     MOVED = "moved"
     #: a value was rewritten into the form the target version asks for (same meaning)
