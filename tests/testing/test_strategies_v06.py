@@ -139,10 +139,12 @@ def transformations(doc: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def invertible(t: dict[str, Any]) -> bool:
-    """Whether the strategies' ``t`` is invertible (their matrices and scales always are) and
-    has its parameters inline (a path is not resolved here)."""
+    """Whether the strategies' ``t`` is invertible (their matrices always are, their scales
+    unless one is zero) and has its parameters inline (a path is not resolved here)."""
     kind = t["type"]
     if "path" in t or kind in ("projectAxis", "coordinates", "displacements"):
+        return False
+    if kind == "scale" and 0 in t["scale"]:
         return False
     if kind == "sequence":
         return all(invertible(p) for p in t["transformations"])
@@ -151,34 +153,49 @@ def invertible(t: dict[str, Any]) -> bool:
     return True
 
 
+Node = tuple[str | None, str | None]
+
+
+def reachable(links: list[dict[str, Any]], start: Node) -> set[Node]:
+    """The nodes ``(name, path)`` reached from ``start`` along ``links`` (backwards too where
+    the link is :func:`invertible`)."""
+    edges: dict[Node, set[Node]] = {}
+    for t in links:
+        a = (t["input"].get("name"), t["input"].get("path"))
+        b = (t["output"].get("name"), t["output"].get("path"))
+        edges.setdefault(a, set()).add(b)
+        if invertible(t):
+            edges.setdefault(b, set()).add(a)
+    reached = {start}
+    todo = deque([start])
+    while todo:
+        for other in edges.get(todo.popleft(), ()):
+            if other not in reached:
+                reached.add(other)
+                todo.append(other)
+    return reached
+
+
 def check_transforms(doc: dict[str, Any]) -> None:
+    """Every transformation parses; the graph of an image finds a path from every level to every
+    coordinate system its links reach, that of a scene from its first coordinate system to every
+    coordinate system (its own or an image's) they reach."""
     for t in transformations(doc):
         parse_transform(t)
     ome = doc["ome"]
-    if "multiscales" not in ome:
+    if "scene" in ome:
+        scene = ome["scene"]
+        graph = TransformGraph.from_scene(ome)
+        if scene.get("coordinateSystems"):
+            start: Node = (scene["coordinateSystems"][0]["name"], None)
+            for name, path in reachable(scene["coordinateTransformations"], start):
+                graph.find_path({"name": start[0]}, {"name": name, "path": path})
         return
     graph = TransformGraph.from_image(ome)
     for ms in ome["multiscales"]:
-        links: dict[tuple[str | None, str | None], set[tuple[str | None, str | None]]] = {}
-        for t in ms.get("coordinateTransformations", []):
-            a = (t["input"]["name"], t["input"].get("path"))
-            b = (t["output"]["name"], t["output"].get("path"))
-            links.setdefault(a, set()).add(b)
-            if invertible(t):
-                links.setdefault(b, set()).add(a)
         for ds in ms["datasets"]:
-            intrinsic: tuple[str | None, str | None] = (
-                ds["coordinateTransformations"][0]["output"]["name"],
-                None,
-            )
-            reached = {intrinsic}
-            todo = deque([intrinsic])
-            while todo:
-                for other in links.get(todo.popleft(), ()):
-                    if other not in reached:
-                        reached.add(other)
-                        todo.append(other)
-            for name, path in reached:
+            intrinsic = (ds["coordinateTransformations"][0]["output"]["name"], None)
+            for name, path in reachable(ms.get("coordinateTransformations", []), intrinsic):
                 graph.find_path({"path": ds["path"]}, {"name": name, "path": path})
 
 
@@ -285,6 +302,29 @@ def test_every_transformation_type_is_drawn(kind: str, t: str) -> None:
     find(documents_v06(kind, strict=True), has, settings=FIND, random=Random(0))
 
 
+def matrices(value: Any, kind: str) -> list[list[list[Any]]]:
+    """The inline matrices of the transformations of type ``kind`` in ``value``, nested too."""
+    out = []
+    if isinstance(value, dict):
+        if value.get("type") == kind and kind in value:
+            out.append(value[kind])
+        for item in value.values():
+            out += matrices(item, kind)
+    elif isinstance(value, list):
+        for item in value:
+            out += matrices(item, kind)
+    return out
+
+
+def quarter_turn(m: list[list[Any]]) -> bool:
+    """A rotation that moves an axis onto another (an off-diagonal one)."""
+    return any(abs(v) == 1 for i, row in enumerate(m) for j, v in enumerate(row) if i != j)
+
+
+def sheared(m: list[list[Any]]) -> bool:
+    return any(v != 0 for i, row in enumerate(m) for j, v in enumerate(row[:-1]) if i != j)
+
+
 @pytest.mark.parametrize(
     ("name", "predicate"),
     [
@@ -307,7 +347,12 @@ def test_every_transformation_type_is_drawn(kind: str, t: str) -> None:
         ),
         ("path parameters", lambda ms: '"path": "coordinateTransformations/' in json.dumps(ms)),
         ("label image link", lambda ms: "labels/cells" in json.dumps(ms)),
-        ("90 degrees", lambda ms: "[[0, -1" in json.dumps(ms) or "[0.0, -1.0" in json.dumps(ms)),
+        ("a quarter turn", lambda ms: any(quarter_turn(m) for m in matrices(ms, "rotation"))),
+        (
+            "an oblique rotation",
+            lambda ms: any(0 < abs(m[0][0]) < 1 for m in matrices(ms, "rotation")),
+        ),
+        ("a shear", lambda ms: any(sheared(m) for m in matrices(ms, "affine"))),
     ],
 )
 def test_multiscales_are_diverse(name: str, predicate: Any) -> None:

@@ -381,6 +381,8 @@ def _draw_transformation(
     """A transformation of type ``kind`` from N to N axes (no ``input``/``output``)."""
     t: Json = {"type": kind}
     path = f"coordinateTransformations/{draw(st.sampled_from(('t0', 'params', 'a/b', 'x1')))}"
+    if not strict and _maybe(draw, 8):  # a SHOULD: parameters in "coordinateTransformations/"
+        path = draw(st.sampled_from(("params/t0", "t0", "../shared/t")))
     if kind == "mapAxis":
         space = [k for k, r in enumerate(roles or ["space"] * n) if r == "space"]
         shuffled = draw(st.permutations(space))
@@ -400,6 +402,8 @@ def _draw_transformation(
             t["path"] = path
         else:
             t[kind] = _vector(draw, n, kind)
+            if kind == "scale" and not strict and _maybe(draw, 8):  # a SHOULD: no zero scale
+                t[kind][draw(st.integers(0, n - 1))] = 0
     elif kind == "affine":
         if by_path and _maybe(draw, 4):
             t["path"] = path
