@@ -405,3 +405,52 @@ def test_transformations_parse(kind: str) -> None:
             random=Random(ndim),
         )
         parse_transform(t)
+
+
+# A byDimension part may change the number of axes with a projectAxis (§projectAxis-md: N to M
+# dimensions); the validator and the models accept it, the transforms refuse it.
+PROJECTING_PART = {
+    "type": "byDimension",
+    "transformations": [
+        {
+            "transformation": {"type": "projectAxis", "droppedInputs": [0]},
+            "inputAxes": [0, 1],
+            "outputAxes": [1],
+        },
+        {"transformation": {"type": "identity"}, "inputAxes": [0], "outputAxes": [0]},
+    ],
+}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: omezarr_models.transforms.ByDimension takes a projectAxis part (no fixed "
+    "dimensionality) for one that keeps the dimension, and refuses inputAxes of 2 and "
+    "outputAxes of 1 for a projectAxis dropping one axis ('projectAxis keeps the dimension')",
+)
+def test_by_dimension_with_a_projecting_part_parses() -> None:
+    axes = [{"name": "y", "type": "space"}, {"name": "x", "type": "space"}]
+    ms = {
+        "coordinateSystems": [{"name": "a", "axes": axes}, {"name": "b", "axes": axes}],
+        "datasets": [
+            {
+                "path": "0",
+                "coordinateTransformations": [
+                    {
+                        "type": "scale",
+                        "scale": [1, 1],
+                        "input": {"path": "0"},
+                        "output": {"name": "a"},
+                    }
+                ],
+            }
+        ],
+        "coordinateTransformations": [
+            {**PROJECTING_PART, "input": {"name": "a"}, "output": {"name": "b"}}
+        ],
+    }
+    doc = {"ome": {"version": V06, "multiscales": [ms]}}
+    report = validate_attributes(doc)
+    assert report.valid, issues(report)
+    assert v06.Image.model_validate(doc["ome"]).to_json_dict() == doc["ome"]
+    parse_transform(PROJECTING_PART)
