@@ -153,6 +153,19 @@ def report_error(exc: BaseException) -> int:
     return 2 if isinstance(exc, unusable) else 1
 
 
+#: Options shared by ``write`` and ``pyramid``.
+LevelsOption = Annotated[
+    int | None, typer.Option("--levels", help="Number of levels (default: until one chunk).")
+]
+FactorsOption = Annotated[
+    str | None, typer.Option("--factors", help="Per-level factors: y=2,x=2 or by position.")
+]
+ProgressOption = Annotated[
+    bool | None,
+    typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal)."),
+]
+
+
 def register(app: typer.Typer) -> None:
     """Add ``write`` and ``pyramid`` to the ``omezarr`` typer app."""
 
@@ -172,7 +185,7 @@ def register(app: typer.Typer) -> None:
             ),
         ] = None,
         version: Annotated[
-            str, typer.Option("--version", help="0.4 (zarr v2) or 0.5 (zarr v3).")
+            str, typer.Option("--version", help="0.4 (zarr v2), 0.5 or 0.6rc0 (zarr v3).")
         ] = "0.5",
         scale: Annotated[
             str | None,
@@ -185,13 +198,8 @@ def register(app: typer.Typer) -> None:
             str | None,
             typer.Option("--units", help="micrometer (every space axis) or z=micrometer,t=second."),
         ] = None,
-        levels: Annotated[
-            int | None,
-            typer.Option("--levels", help="Number of levels (default: until one chunk)."),
-        ] = None,
-        factors: Annotated[
-            str | None, typer.Option("--factors", help="Per-level factors: y=2,x=2 or by position.")
-        ] = None,
+        levels: LevelsOption = None,
+        factors: FactorsOption = None,
         method: Annotated[
             str, typer.Option("--method", help="mean, nearest, mode, min, max or gaussian.")
         ] = "mean",
@@ -215,10 +223,7 @@ def register(app: typer.Typer) -> None:
         overwrite: Annotated[
             bool, typer.Option("--overwrite", help="Replace OUTPUT if it is not empty.")
         ] = False,
-        progress: Annotated[
-            bool | None,
-            typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal)."),
-        ] = None,
+        progress: ProgressOption = None,
     ) -> None:
         """Write an array file as a multiscale OME-Zarr image with its pyramid.
 
@@ -252,13 +257,8 @@ def register(app: typer.Typer) -> None:
             str,
             typer.Argument(help="An OME-Zarr 0.4/0.5 image: folder or URL.", show_default=False),
         ],
-        levels: Annotated[
-            int | None,
-            typer.Option("--levels", help="Number of levels (default: until one chunk)."),
-        ] = None,
-        factors: Annotated[
-            str | None, typer.Option("--factors", help="Per-level factors: y=2,x=2 or by position.")
-        ] = None,
+        levels: LevelsOption = None,
+        factors: FactorsOption = None,
         method: Annotated[
             str | None,
             typer.Option(
@@ -269,10 +269,7 @@ def register(app: typer.Typer) -> None:
         overwrite: Annotated[
             bool, typer.Option("--overwrite", help="Replace existing lower levels.")
         ] = False,
-        progress: Annotated[
-            bool | None,
-            typer.Option("--progress/--no-progress", help="Progress bar (default: on a terminal)."),
-        ] = None,
+        progress: ProgressOption = None,
     ) -> None:
         """(Re)build the lower resolution levels of an image from its level 0, in place.
 
