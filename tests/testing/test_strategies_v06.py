@@ -11,6 +11,7 @@ transformations).
 from __future__ import annotations
 
 import json
+import re
 from collections import deque
 from functools import cache
 from random import Random
@@ -461,3 +462,17 @@ def test_by_dimension_with_a_projecting_part_parses() -> None:
     assert report.valid, issues(report)
     assert v06.Image.model_validate(doc["ome"]).to_json_dict() == doc["ome"]
     parse_transform(PROJECTING_PART)
+
+
+def test_module_docstring_lists_the_codes() -> None:
+    """The MUST and SHOULD codes the module docstring lists are those its mutations break."""
+    text = _v06.__doc__ or ""
+    listed = {
+        level: set(re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)+", part))
+        for level, part in (
+            ("must", text.split("* MUST:")[1].split("* SHOULD:")[0]),
+            ("should", text.split("* SHOULD:")[1].split("* and those")[0]),
+        )
+    }
+    assert listed["must"] == {m.code for m in _v06._M if not m.should}
+    assert listed["should"] == {m.code for m in _v06._M if m.should}
