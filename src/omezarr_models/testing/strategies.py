@@ -67,10 +67,12 @@ from omezarr_models.testing._common import (
     VERSIONS,
     kinds,
 )
+from omezarr_models.testing._v06 import KINDS_V06, documents_v06
 
 __all__ = [
     "AXIS_ORDERS_03",
     "KINDS",
+    "KINDS_V06",
     "SPACE_UNITS",
     "TIME_UNITS",
     "VERSIONS",
@@ -1158,7 +1160,10 @@ def documents(
     kind
         One of :func:`kinds` of the version: ``"image"`` (one or two multiscales, sometimes
         omero), ``"label-image"`` (multiscales and image-label), ``"labels"``, ``"plate"``,
-        ``"well"``, and from 0.4 ``"bioformats2raw"`` (sometimes with a plate) and ``"series"``.
+        ``"well"``, and from 0.4 ``"bioformats2raw"`` (sometimes with a plate) and ``"series"``;
+        0.6rc0 (``{"ome": {"version": "0.6rc0", ...}}``, see :mod:`omezarr_models.testing._v06`)
+        adds ``"scene"`` (:data:`KINDS_V06`), with coordinate systems and every transformation
+        type.
     valid
         True: documents the validator accepts. False: ``(document, code)`` pairs, a valid
         document with one mutation that breaks a rule, and the code the validator must report
@@ -1183,6 +1188,8 @@ def documents(
         For an unknown version or kind (or a kind the version does not define), ``codes`` given
         with ``valid=True``, or ``codes`` that no mutation of this version and kind breaks.
     """
+    if version == "0.6rc0":
+        return documents_v06(kind, valid=valid, strict=strict, codes=codes)
     c.check_version(version)
     c.check_kind(kind, version)
     if valid:
