@@ -430,12 +430,6 @@ PROJECTING_PART = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: omezarr_models.transforms.ByDimension takes a projectAxis part (no fixed "
-    "dimensionality) for one that keeps the dimension, and refuses inputAxes of 2 and "
-    "outputAxes of 1 for a projectAxis dropping one axis ('projectAxis keeps the dimension')",
-)
 def test_by_dimension_with_a_projecting_part_parses() -> None:
     axes = [{"name": "y", "type": "space"}, {"name": "x", "type": "space"}]
     ms = {

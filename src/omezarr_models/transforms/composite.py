@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from omezarr_models.transforms.axes import Identity
+from omezarr_models.transforms.axes import Identity, ProjectAxis
 from omezarr_models.transforms.base import FloatArray, Transform
 from omezarr_models.transforms.errors import (
     DimensionMismatchError,
@@ -168,6 +168,20 @@ class ByDimension(Transform):
                 f"{where}: inputAxes {list(item.input_axes)} has {len(item.input_axes)} axes,"
                 f" its {child.type} takes {n_in}",
             )
+        if isinstance(child, ProjectAxis):
+            # N inputs give N - dropped + created outputs (§projectAxis-md)
+            expected = (
+                len(item.input_axes)
+                - len(set(child.dropped_inputs))
+                + len(set(child.created_outputs))
+            )
+            if expected != len(item.output_axes):
+                raise self.error(
+                    MalformedTransformError,
+                    f"{where}: projectAxis maps {len(item.input_axes)} inputAxes to {expected}"
+                    f" axes, but outputAxes has {len(item.output_axes)}",
+                )
+            return
         if n_out is None and n_in is None and len(item.input_axes) != len(item.output_axes):
             raise self.error(
                 MalformedTransformError,
