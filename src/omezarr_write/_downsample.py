@@ -59,32 +59,51 @@ def _accumulator(dtype: np.dtype[Any], count: int) -> np.dtype[Any]:
     return np.dtype(np.float64) if dtype.itemsize == 8 else np.dtype(np.float32)
 
 
-def _window_sums(values: Array, factors: tuple[int, ...]) -> Array:
-    """The sum of each whole window, by adding strided slices axis by axis (in ``values``'s
-    dtype): several times faster than numpy's reduction over a reshaped view's window axes."""
-    acc = values
+def _window_sums(values: Array, factors: tuple[int, ...], acc: np.dtype[Any]) -> Array:
+    """The sum of each whole window in dtype ``acc``, adding strided slices axis by axis.
+
+    Several times faster than numpy's reduction over the window axes of a reshaped view; the
+    first addition widens into ``acc`` as it goes, so the block is never copied whole first.
+    """
+    total: Array = values
     for axis in sorted(range(values.ndim), key=lambda a: -factors[a]):
         f = factors[axis]
         if f == 1:
             continue
-        index: list[slice] = [slice(None)] * values.ndim
-        index[axis] = slice(0, None, f)
-        total = np.array(acc[tuple(index)], copy=True)
-        for k in range(1, f):
-            index[axis] = slice(k, None, f)
-            total += acc[tuple(index)]
-        acc = total
-    return acc
+        lead = (slice(None),) * axis
+        summed = np.add(
+            total[(*lead, slice(0, None, f))], total[(*lead, slice(1, None, f))], dtype=acc
+        )
+        for k in range(2, f):
+            np.add(summed, total[(*lead, slice(k, None, f))], out=summed)
+        total = summed
+    return total if total.dtype == acc else total.astype(acc)
+
+
+def _round_div(sums: Array, count: int, dtype: np.dtype[Any]) -> Array:
+    """``sums / count`` rounded half to even, exactly, in integer arithmetic."""
+    if count & (count - 1) == 0:  # a power of two: shifts
+        shift = count.bit_length() - 1
+        q, r = sums >> shift, sums & (count - 1)
+    else:
+        q, r = np.divmod(sums, count)
+    twice = r * 2
+    up = (twice > count) | ((twice == count) & ((q & 1) == 1))
+    out: Array = np.add(q, up, dtype=q.dtype).astype(dtype)
+    return out
 
 
 def _mean(block: Array, factors: tuple[int, ...]) -> Array:
     count = int(np.prod(factors))
     if block.dtype.kind in "iu" and block.dtype.itemsize == 8:
         return _mean_64bit(block, factors, count)
-    acc = _window_sums(block.astype(_accumulator(block.dtype, count), copy=False), factors)
-    if acc.dtype.kind == "f":
-        return _cast(acc * (1.0 / count), block.dtype)
-    return _cast(acc / count, block.dtype)
+    acc = _accumulator(block.dtype, count)
+    sums = _window_sums(block, factors, acc)
+    if acc.kind in "iu" and block.dtype.kind in "iu":
+        return _round_div(sums, count, block.dtype)
+    if acc.kind == "f":
+        return _cast(sums * (1.0 / count), block.dtype)
+    return _cast(sums / count, block.dtype)
 
 
 def _mean_64bit(block: Array, factors: tuple[int, ...], count: int) -> Array:
@@ -97,8 +116,8 @@ def _mean_64bit(block: Array, factors: tuple[int, ...], count: int) -> Array:
     sign = np.uint64(1 << 63)
     u = block.astype(np.uint64) if block.dtype.kind == "u" else block.view(np.uint64) ^ sign
     low_mask = np.uint64(0xFFFFFFFF)
-    high = _window_sums(u >> np.uint64(32), factors)
-    low = _window_sums(u & low_mask, factors)
+    high = _window_sums(u >> np.uint64(32), factors, np.dtype(np.uint64))
+    low = _window_sums(u & low_mask, factors, np.dtype(np.uint64))
     n = np.uint64(count)
     q_high, r_high = np.divmod(high, n)
     q_low, rest = np.divmod((r_high << np.uint64(32)) + low, n)

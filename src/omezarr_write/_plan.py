@@ -25,6 +25,8 @@ CHUNK_BYTES = 4 * 2**20
 CHUNK_EXTENT = 1024
 #: Largest auto shard: a dask task holds one shard in memory while encoding it.
 SHARD_BYTES = 64 * 2**20
+#: What one dask task computes and writes (whole chunks or shards, see ``LevelSpec.block``).
+TASK_BYTES = 16 * 2**20
 MAX_LEVELS = 32
 VERSIONS = ("0.4", "0.5", "0.6rc0")
 
@@ -61,9 +63,28 @@ class LevelSpec:
     translation: tuple[Decimal, ...] | None
 
     @property
-    def block(self) -> tuple[int, ...]:
-        """The unit one task writes: a shard when sharded (shards must be written whole)."""
+    def unit(self) -> tuple[int, ...]:
+        """The smallest region a task may write: a shard when sharded (written whole)."""
         return self.shards if self.shards is not None else self.chunks
+
+    def block(self, itemsize: int, axes: Sequence[AxisSpec]) -> tuple[int, ...]:
+        """The region one task computes and writes: whole units, grown to about 16 MiB.
+
+        Tasks of a few chunks rather than one keep dask's per-task cost and the threads'
+        hand-overs small against the arithmetic, and let zarr encode a task's chunks in
+        parallel; 16 MiB keeps a worker's memory to a few tens of MiB.
+        """
+        unit = list(self.unit)
+        if math.prod(unit) * itemsize >= TASK_BYTES:
+            return tuple(unit)
+        space = [i for i, a in enumerate(axes) if a.type == "space"] or list(range(len(unit)))[-2:]
+        grown = list(unit)
+        while True:
+            room = [i for i in space if grown[i] < self.shape[i]]
+            if not room or math.prod(grown) * 2 * itemsize > TASK_BYTES:
+                return tuple(min(g, n) for g, n in zip(grown, self.shape, strict=True))
+            i = min(room, key=lambda k: (grown[k] // unit[k], -k))
+            grown[i] *= 2
 
     def transformations(self) -> list[dict[str, Any]]:
         """The dataset's ``coordinateTransformations``: scale, then translation if any."""

@@ -20,7 +20,7 @@ from omezarr_write._downsample import gaussian, gaussian_depth, reduce, reduced_
 if TYPE_CHECKING:
     import dask.array as da
 
-    from omezarr_write._plan import LevelSpec
+    from omezarr_write._plan import AxisSpec, LevelSpec
 
 
 def _aligned(chunks: tuple[tuple[int, ...], ...], factors: Sequence[int]) -> bool:
@@ -89,9 +89,12 @@ def next_level(
     return out
 
 
-def pyramid(source: da.Array, levels: Sequence[LevelSpec], method: str) -> list[da.Array]:
-    """Every level of the plan as a dask array blocked by its write unit."""
-    out = [source.rechunk(levels[0].block)]
+def pyramid(
+    source: da.Array, levels: Sequence[LevelSpec], method: str, axes: Sequence[AxisSpec]
+) -> list[da.Array]:
+    """Every level of the plan as a dask array blocked by whole write units (chunks/shards)."""
+    itemsize = source.dtype.itemsize
+    out = [source.rechunk(levels[0].block(itemsize, axes))]
     for level in levels[1:]:
-        out.append(next_level(out[-1], level.factors, method, level.block))
+        out.append(next_level(out[-1], level.factors, method, level.block(itemsize, axes)))
     return out

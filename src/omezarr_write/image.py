@@ -23,6 +23,19 @@ if TYPE_CHECKING:
 __all__ = ["write_image"]
 
 
+class _Sliced:
+    """A numpy array seen only through slicing, so that dask does not copy it first."""
+
+    def __init__(self, array: np.ndarray[Any, Any]) -> None:
+        self.array = array
+        self.shape = array.shape
+        self.dtype = array.dtype
+        self.ndim = array.ndim
+
+    def __getitem__(self, key: Any) -> np.ndarray[Any, Any]:
+        return np.asarray(self.array[key])
+
+
 def as_dask(data: Any, argument: str = "data") -> da.Array:
     """A dask view of a numpy, dask or zarr array (zarr keeps its chunks as dask blocks)."""
     import dask.array as da
@@ -32,7 +45,9 @@ def as_dask(data: Any, argument: str = "data") -> da.Array:
     elif hasattr(data, "shape") and hasattr(data, "dtype") and hasattr(data, "chunks"):
         arr = da.from_array(data, chunks=tuple(data.chunks), asarray=True, name=False)
     elif isinstance(data, np.ndarray):
-        arr = da.from_array(data, chunks=data.shape, name=False)
+        # dask's from_array copies numpy arrays whole (a memory-mapped .npy would be read
+        # into memory); through this view each task slices the array itself
+        arr = da.from_array(_Sliced(data), chunks=data.shape, asarray=True, name=False)
     else:
         raise InvalidArgumentError(
             argument, f"{type(data).__name__} is not a numpy, dask or zarr array"
@@ -109,7 +124,7 @@ def build(
     import dask.array as da
 
     arrays = create_arrays(target, plan, compressor, write_empty_chunks=write_empty_chunks)
-    levels = pyramid(source, plan.levels, plan.method)
+    levels = pyramid(source, plan.levels, plan.method, plan.axes)
     stored = da.store(levels, arrays, lock=False, compute=False)
     ranges = None
     if channels is not None and not all(isinstance(c, Mapping) and "window" in c for c in channels):

@@ -196,7 +196,7 @@ def test_level_shards_are_multiples_of_the_level_chunks() -> None:
     for level in p.levels:
         assert level.shards is not None
         assert all(s % c == 0 for s, c in zip(level.shards, level.chunks, strict=True))
-        assert level.block == level.shards
+        assert level.unit == level.shards
     assert p.levels[0].shards == (256, 512)
     assert p.levels[3].shape == (125, 125)
     assert p.levels[3].shards == (128, 128)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import threading
 from pathlib import Path
 from typing import Any
@@ -60,23 +61,43 @@ def test_property_any_chunking_gives_the_reference_levels(
 ) -> None:
     data = np.random.default_rng(seed).integers(0, 7, size=shape, dtype=np.uint16)
     plan = _plan(shape, write_chunks, factors, method)
-    levels = pyramid(da.from_array(data, chunks=source_chunks), plan.levels, method)
+    levels = pyramid(da.from_array(data, chunks=source_chunks), plan.levels, method, plan.axes)
     with dask.config.set(scheduler="sync"):
         computed = dask.compute(*levels)
     np.testing.assert_array_equal(computed[0], data)
     for spec, previous, level, array in zip(
         plan.levels[1:], computed[:-1], computed[1:], levels[1:], strict=True
     ):
-        assert array.chunksize == tuple(
-            min(c, n) for c, n in zip(spec.block, spec.shape, strict=True)
-        )
+        assert_whole_units(array, spec.unit)
         assert_reduced(level, previous, spec.factors, method)
 
 
-def test_sharded_levels_are_blocked_by_shard() -> None:
+def assert_whole_units(array: da.Array, unit: tuple[int, ...]) -> None:
+    """Every block but the last along each axis is whole units: tasks never share a unit."""
+    for axis, u in zip(array.chunks, unit, strict=True):
+        assert all(c % u == 0 for c in axis[:-1]), (array.chunks, unit)
+
+
+def test_sharded_levels_are_blocked_by_whole_shards() -> None:
     plan = _plan((4, 64, 64), (2, 8, 8), (1, 2, 2), "mean", shards=(4, 32, 16))
-    levels = pyramid(da.zeros((4, 64, 64), dtype=np.uint16, chunks=(3, 7, 7)), plan.levels, "mean")
-    assert [lv.chunksize for lv in levels] == [(4, 32, 16), (4, 32, 16), (4, 16, 16)]
+    source = da.zeros((4, 64, 64), dtype=np.uint16, chunks=(3, 7, 7))
+    levels = pyramid(source, plan.levels, "mean", plan.axes)
+    for spec, level in zip(plan.levels, levels, strict=True):
+        assert_whole_units(level, spec.unit)
+
+
+def test_tasks_grow_to_several_units_up_to_16_mib() -> None:
+    plan = _plan((8, 1024, 1024), (8, 64, 64), (1, 2, 2), "mean")
+    levels = pyramid(
+        da.zeros((8, 1024, 1024), dtype=np.uint16, chunks=(8, 64, 64)),
+        plan.levels,
+        "mean",
+        plan.axes,
+    )
+    block = levels[0].chunksize
+    assert math.prod(block) * 2 <= 16 * 2**20
+    assert math.prod(block) > 8 * 64 * 64  # more than one chunk per task
+    assert_whole_units(levels[0], (8, 64, 64))
 
 
 def test_every_source_block_is_read_once(tmp_path: Path) -> None:
