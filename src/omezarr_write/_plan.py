@@ -26,7 +26,7 @@ CHUNK_EXTENT = 1024
 #: Largest auto shard: a dask task holds one shard in memory while encoding it.
 SHARD_BYTES = 64 * 2**20
 #: What one dask task computes and writes (whole chunks or shards, see ``LevelSpec.block``).
-TASK_BYTES = 16 * 2**20
+TASK_BYTES = 8 * 2**20
 MAX_LEVELS = 32
 VERSIONS = ("0.4", "0.5", "0.6rc0")
 
@@ -68,11 +68,11 @@ class LevelSpec:
         return self.shards if self.shards is not None else self.chunks
 
     def block(self, itemsize: int, axes: Sequence[AxisSpec]) -> tuple[int, ...]:
-        """The region one task computes and writes: whole units, grown to about 16 MiB.
+        """The region one task computes and writes: whole units, grown to about 8 MiB.
 
         Tasks of a few chunks rather than one keep dask's per-task cost and the threads'
         hand-overs small against the arithmetic, and let zarr encode a task's chunks in
-        parallel; 16 MiB keeps a worker's memory to a few tens of MiB.
+        parallel; 8 MiB keeps a worker's memory to a few tens of MiB.
         """
         unit = list(self.unit)
         if math.prod(unit) * itemsize >= TASK_BYTES:

@@ -86,7 +86,7 @@ def test_sharded_levels_are_blocked_by_whole_shards() -> None:
         assert_whole_units(level, spec.unit)
 
 
-def test_tasks_grow_to_several_units_up_to_16_mib() -> None:
+def test_tasks_grow_to_several_units_up_to_8_mib() -> None:
     plan = _plan((8, 1024, 1024), (8, 64, 64), (1, 2, 2), "mean")
     levels = pyramid(
         da.zeros((8, 1024, 1024), dtype=np.uint16, chunks=(8, 64, 64)),
@@ -95,7 +95,7 @@ def test_tasks_grow_to_several_units_up_to_16_mib() -> None:
         plan.axes,
     )
     block = levels[0].chunksize
-    assert math.prod(block) * 2 <= 16 * 2**20
+    assert math.prod(block) * 2 <= 8 * 2**20
     assert math.prod(block) > 8 * 64 * 64  # more than one chunk per task
     assert_whole_units(levels[0], (8, 64, 64))
 
