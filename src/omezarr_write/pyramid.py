@@ -201,7 +201,7 @@ def build_pyramid(
             del group[d["path"]]
     arrays = create_arrays(target, plan, compressor, write_empty_chunks=True, first=1)
     source = da.from_zarr(base)
-    computed = pyramid(source, plan.levels, plan.method)[1:]
+    computed = pyramid(source, plan.levels, plan.method, plan.axes)[1:]
     if computed:
         run(
             da.store(computed, arrays, lock=False, compute=False),
