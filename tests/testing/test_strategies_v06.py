@@ -55,7 +55,12 @@ MODELS: dict[str, type[OmeModel]] = {
 SLOW_OK = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 # A quarter of the profile's examples per kind (8 kinds, several judges each): ~40 s by default.
 EXAMPLES = settings(SLOW_OK, max_examples=max(10, settings().max_examples // 4))
-FIND = settings(database=None, phases=[Phase.generate], suppress_health_check=list(HealthCheck))
+FIND = settings(
+    max_examples=3000,
+    database=None,
+    phases=[Phase.generate],
+    suppress_health_check=list(HealthCheck),
+)
 LINKED = ("image", "label-image", "scene")
 
 
