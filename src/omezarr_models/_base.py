@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Self
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, SerializerFunctionWrapHandler, model_serializer
 from pydantic.config import ExtraValues
 
 
@@ -49,6 +49,21 @@ class OmeModel(BaseModel):
             by_alias=by_alias,
             by_name=False if by_name is None else by_name,
         )
+
+    @model_serializer(mode="wrap")
+    def _drop_lookalike_fields(self, handler: SerializerFunctionWrapHandler) -> Any:
+        # pydantic counts an unknown key spelled like a field's Python name (e.g.
+        # "bioformats2raw_layout") as setting that field, which then dumps as its alias with
+        # null beside the unknown key; such a field was not in the JSON, so it is left out
+        data = handler(self)
+        extra = self.__pydantic_extra__
+        if not extra or type(data) is not dict:
+            return data
+        for name, field in type(self).model_fields.items():
+            alias = field.alias
+            if alias and alias != name and name in extra and data.get(alias, 0) is None:
+                del data[alias]
+        return data
 
     def to_json_dict(self) -> dict[str, Any]:
         """Return the JSON object: the keys that were given or set, unknown keys included."""
