@@ -1,1 +1,1 @@
-"""The ``omezarr`` command line: a thin layer over omezarr_models (and, later, omezarr_write)."""
+"""The ``omezarr`` command line: a thin layer over omezarr_models and omezarr_write."""

@@ -132,6 +132,21 @@ def progress_default(progress: bool | None) -> bool:
     return sys.stderr.isatty() if progress is None else progress
 
 
+def _writer_installed() -> bool:
+    """Whether the writer's dependencies (the ``write`` extra) import; says what to do if not."""
+    try:
+        import dask.array  # noqa: F401
+    except ImportError as exc:
+        err = Console(stderr=True, highlight=False, soft_wrap=True)
+        err.print(
+            f"omezarr: writing needs the write extra ({exc.name} is missing): "
+            "pip install 'omezarr[write]'",
+            markup=False,
+        )
+        return False
+    return True
+
+
 def report_error(exc: BaseException) -> int:
     """Print why a write did not happen; exit status 2 for unusable input, else 1."""
     from omezarr_write.errors import (
@@ -289,6 +304,9 @@ def register(app: typer.Typer) -> None:
 
 def _write(input: str, output: str, **options: Any) -> int:
     from omezarr_models.errors import OmeZarrError
+
+    if not _writer_installed():
+        return 2
     from omezarr_write import write_image
 
     with ExitStack() as stack:
@@ -331,6 +349,9 @@ def _write(input: str, output: str, **options: Any) -> int:
 
 def _pyramid(source: str, **options: Any) -> int:
     from omezarr_models.errors import OmeZarrError
+
+    if not _writer_installed():
+        return 2
     from omezarr_write import build_pyramid
 
     with ExitStack() as stack:

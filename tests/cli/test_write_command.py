@@ -201,3 +201,16 @@ def test_canonical_order_is_lazy_and_exact() -> None:
     same, kept = canonical(data, "abc")
     assert same is data
     assert kept == "abc"
+
+
+def test_without_the_write_extra_the_command_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    source, _ = _stack(tmp_path)
+    monkeypatch.setitem(sys.modules, "dask.array", None)  # an import of it now fails
+    result = runner.invoke(app, ["write", str(source), str(tmp_path / "o.zarr")], env=ENV)
+    assert result.exit_code == 2
+    assert "pip install 'omezarr[write]'" in result.output
+    assert not (tmp_path / "o.zarr").exists()
