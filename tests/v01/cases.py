@@ -17,7 +17,7 @@ In every case the issues reported must be exactly the expected one plus those li
 
 ``rule`` says who states the rule: ``"schema"`` when our JSON Schemas (``schemas/0.1``) can
 express it (then the reference implementation ``jsonschema`` must reach the same verdict, see
-``test_oracle.py``), ``"hand"`` for the hand-written rules of ``omezarr_models.rules``.
+``tests/test_early_oracle.py``), ``"hand"`` for the hand-written rules of ``omezarr_models.rules``.
 
 The 0.1 text is brief. It defers "multiscales" to zarr-specs#50 and only shows how to read it
 (choose a multiscale by "name", take the "path" of each of its "datasets"), gives "omero" as an

@@ -179,7 +179,7 @@ def test_rule(case: Case) -> None:
 # "`image-label` groups MUST also contain `multiscales` metadata and the two "datasets" series
 # MUST have the same number of entries." The validator judges one attributes document: the
 # fragment without multiscales passes validate_attributes (as in 0.4); the group-level
-# label-image schema requires both keys (see test_oracle.py); the number of levels is a rule on
+# label-image schema requires both keys (see tests/test_early_oracle.py); the number of levels is a rule on
 # the hierarchy.
 
 

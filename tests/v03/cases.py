@@ -17,7 +17,7 @@ In every case the issues reported must be exactly the expected one plus those li
 
 ``rule`` says who states the rule: ``"schema"`` when our JSON Schemas (``schemas/0.3``) can
 express it (then the reference implementation ``jsonschema`` must reach the same verdict, see
-``test_oracle.py``), ``"hand"`` for the hand-written rules of ``omezarr_models.rules``.
+``tests/test_early_oracle.py``), ``"hand"`` for the hand-written rules of ``omezarr_models.rules``.
 
 What 0.3 states differs from 0.4 in many places (axes as a list of names from t, c, z, y, x, no
 coordinateTransformations, an "omero" block without requirements, SHOULD rules only for

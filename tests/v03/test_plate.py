@@ -254,7 +254,7 @@ CASES: list[Case] = [
 ]
 
 # §hcs-layout "the group above the well row defines an entire plate ... It MUST implement the
-# plate specification": the plate schema requires "plate" (see test_oracle.py).
+# plate specification": the plate schema requires "plate" (see tests/test_early_oracle.py).
 
 
 @pytest.mark.parametrize("case", params(CASES))

@@ -97,7 +97,7 @@ CASES: list[Case] = [
 # objects defined in the plate metadata", and whether the plate had several acquisitions when
 # the well's fields name one only (both need the plate's metadata). §hcs-layout "the group above
 # the images defines the well and MUST implement the well specification": the well schema
-# requires "well" (see test_oracle.py).
+# requires "well" (see tests/test_early_oracle.py).
 
 
 @pytest.mark.parametrize("case", params(CASES))
