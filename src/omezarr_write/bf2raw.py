@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from omezarr_write import _metadata
 from omezarr_write.errors import InvalidArgumentError
-from omezarr_write.image import IMAGE_OPTIONS, ImageJob, image_job, write_jobs
+from omezarr_write.image import IMAGE_OPTIONS, ImageJob, check_image_options, image_job, write_jobs
 
 __all__ = ["write_bioformats2raw"]
 
@@ -44,11 +44,7 @@ def write_bioformats2raw(
     -------
     The ``Bioformats2Raw`` model of ``version`` (the ``ome`` object from 0.5).
     """
-    unknown = sorted(set(image_options) - IMAGE_OPTIONS)
-    if unknown:
-        raise InvalidArgumentError(
-            unknown[0], "is not an option of write_bioformats2raw or of its images"
-        )
+    check_image_options(image_options, "write_bioformats2raw")
     if not images:
         raise InvalidArgumentError("images", "a collection needs at least one image")
     jobs: list[ImageJob] = []

@@ -7,7 +7,14 @@ from typing import Any, Literal
 
 from omezarr_write import _metadata
 from omezarr_write.errors import InvalidArgumentError
-from omezarr_write.image import IMAGE_OPTIONS, ImageJob, default_name, image_job, write_jobs
+from omezarr_write.image import (
+    IMAGE_OPTIONS,
+    ImageJob,
+    check_image_options,
+    default_name,
+    image_job,
+    write_jobs,
+)
 
 __all__ = ["write_plate", "write_well"]
 
@@ -115,9 +122,7 @@ def write_plate(
     Every image, well and plate document is validated before anything is written; images
     are written in one dask pass, then the field, well and plate metadata, the plate last.
     """
-    unknown = sorted(set(image_options) - IMAGE_OPTIONS)
-    if unknown:
-        raise InvalidArgumentError(unknown[0], "is not an option of write_plate or of its images")
+    check_image_options(image_options, "write_plate")
     meta = _as_dict(plate, "plate")
     if version == "0.4":
         meta.setdefault("version", "0.4")
@@ -198,9 +203,7 @@ def write_well(
     as there. Returns the well model of ``version``. Adding a well to an existing plate also
     needs the plate's ``wells`` list updated.
     """
-    unknown = sorted(set(image_options) - IMAGE_OPTIONS)
-    if unknown:
-        raise InvalidArgumentError(unknown[0], "is not an option of write_well or of its images")
+    check_image_options(image_options, "write_well")
     options = {"version": version, **image_options}
     options.setdefault("name", default_name(dest))
     jobs, entries = _field_jobs("", fields, options, "fields")

@@ -333,6 +333,13 @@ def default_name(dest: Any) -> str:
     return stem or "image"
 
 
+def check_image_options(options: Mapping[str, Any], function: str) -> None:
+    """Refuse keyword arguments that are neither ``function``'s own nor an image option."""
+    unknown = sorted(set(options) - IMAGE_OPTIONS)
+    if unknown:
+        raise InvalidArgumentError(unknown[0], f"is not an option of {function} or of its images")
+
+
 def image_job(
     path: str, data: Any, options: Mapping[str, Any], *, extra: Mapping[str, Any] | None = None
 ) -> ImageJob:

@@ -181,19 +181,13 @@ def build_pyramid(
         if key in ms:
             new[key] = ms[key]
     new["datasets"] = [datasets[0], *new["datasets"][1:]]
-    attrs = dict(node.attrs)
-    ome = attrs if node.version == "0.4" else dict(attrs["ome"])
-    multiscales = list(ome["multiscales"])
-    multiscales[0] = new
-    ome["multiscales"] = multiscales
-    if node.version != "0.4":
-        attrs["ome"] = ome
+    attrs = _with_multiscale(node, new)
     _metadata.check(attrs, node.version, "the image")
 
     target = writable_target(image, storage_options)
     group = zarr.open_group(target.store, mode="a", zarr_format=plan.zarr_format)
     # 1. the image lists level 0 only: valid while the other levels change
-    alone = _with_datasets(node, [datasets[0]])
+    alone = _with_multiscale(node, {**ms, "datasets": [datasets[0]]})
     group.attrs.put(alone)
     # 2. old levels go, new ones are written
     for d in datasets[1:]:
@@ -240,12 +234,11 @@ def _join(image: Any, path: str) -> Any:
     return f"{text.rstrip('/')}/{path}"
 
 
-def _with_datasets(node: Any, datasets: list[dict[str, Any]]) -> dict[str, Any]:
+def _with_multiscale(node: Any, multiscale: dict[str, Any]) -> dict[str, Any]:
+    """The node's attributes with ``multiscale`` in place of its first multiscale."""
     attrs = dict(node.attrs)
     ome = attrs if node.version == "0.4" else dict(attrs["ome"])
-    multiscales = list(ome["multiscales"])
-    multiscales[0] = {**multiscales[0], "datasets": datasets}
-    ome["multiscales"] = multiscales
+    ome["multiscales"] = [multiscale, *ome["multiscales"][1:]]
     if node.version != "0.4":
         attrs["ome"] = ome
     return attrs
