@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from omezarr_models import schemas
+from omezarr_models import _fast, schemas
 from omezarr_models.detection import (
     OME_KEYS,
     Detection,
@@ -40,18 +40,32 @@ def _sort_key(issue: Issue) -> tuple[tuple[int, int | str], ...]:
     return tuple((0, int(t)) if t.isdigit() else (1, t) for t in issue.path.split("/")[1:])
 
 
-_VALIDATORS: dict[str, tuple[Any, Any]] = {}
+class _SchemaPass:
+    """One schema of one version: the native program (if built) answers "valid?" first, and
+    jsonschema-rs lists the errors when there are any (or when the program is unsure)."""
+
+    __slots__ = ("native", "rs")
+
+    def __init__(self, version: str, name: str, *, strict: bool = False) -> None:
+        self.rs = schemas.validator(version, name, strict=strict)
+        self.native = _fast.program(version, name, strict=strict)
+
+    def is_valid(self, attrs: Any) -> bool:
+        verdict = self.native.is_valid(attrs) if self.native is not None else None
+        if verdict is None:
+            return bool(self.rs.is_valid(attrs))
+        return bool(verdict)
+
+
+_VALIDATORS: dict[str, tuple[_SchemaPass, _SchemaPass]] = {}
 _UNNAMESPACED = frozenset({"0.1", "0.2", "0.3", "0.4"})
 
 
-def _validators(version: str) -> tuple[Any, Any]:
-    """The compiled (base, SHOULD overlay) validators of ``version``; a dict hit after the first call."""
+def _validators(version: str) -> tuple[_SchemaPass, _SchemaPass]:
+    """The compiled (base, SHOULD overlay) passes of ``version``; a dict hit after the first call."""
     pair = _VALIDATORS.get(version)
     if pair is None:
-        pair = (
-            schemas.validator(version, "attributes"),
-            schemas.validator(version, "should", strict=True),
-        )
+        pair = (_SchemaPass(version, "attributes"), _SchemaPass(version, "should", strict=True))
         _VALIDATORS[version] = pair
     return pair
 
@@ -59,11 +73,20 @@ def _validators(version: str) -> tuple[Any, Any]:
 def _run_schema(attrs: dict[str, Any], version: str, c: Collector) -> None:
     base, should = _validators(version)
     if not base.is_valid(attrs):
-        for error in base.iter_errors(attrs):
+        for error in base.rs.iter_errors(attrs):
             map_error(error, c, "must")
     if not should.is_valid(attrs):
-        for error in should.iter_errors(attrs):
+        for error in should.rs.iter_errors(attrs):
             map_error(error, c, "should")
+
+
+_CHECK: list[Any] = []  # [the native whole-document check, or None], filled on first use
+
+
+def _native_check() -> Any:
+    if not _CHECK:
+        _CHECK.append(_fast.checker())
+    return _CHECK[0]
 
 
 def _unusable(
@@ -172,6 +195,12 @@ def validate_attributes(
     ValueError
         If ``version`` is given and is not a version this library has schemas for.
     """
+    check = _CHECK[0] if _CHECK else _native_check()
+    if check is not None:
+        # the common case, a document with nothing to report, in one native call
+        hit = check(attrs, version)
+        if hit is not None:
+            return Report(hit[0], hit[1], [], file)  # positional: a third of the keyword cost
     known = schemas.versions()
     if version is not None and version not in known:
         raise ValueError(f"unsupported version {version!r}; choose one of {', '.join(known)}")

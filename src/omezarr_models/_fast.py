@@ -1,0 +1,274 @@
+"""The native fast path of validation: our schemas lowered for ``omezarr_models._speedups``.
+
+The extension (``_speedups.c``, compiled when the package is installed) answers one question
+quickly: "is there nothing to report?". Two pieces:
+
+- :func:`program` lowers one of our JSON Schemas into a flat table of nodes (``$ref`` resolved
+  here, in Python) and hands it to ``_speedups.Program``, whose ``is_valid`` returns True, False
+  or None ("unsure": a value the evaluator does not judge exactly, such as a tuple or a
+  non-finite float). The validator uses it in front of jsonschema-rs, which still produces the
+  errors of an invalid document.
+- :func:`checker` is one call per OME-Zarr 0.4/0.5 document: version, both schema passes and
+  conservative predicates for the hand-written rules. It returns ``(version, kind)`` only when
+  the document has no issue at all; anything else takes the full path.
+
+Both are optional: without the compiled extension (no C compiler at install time, or
+``OMEZARR_NO_SPEEDUPS=1`` in the environment) validation gives the same reports, slower.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Callable
+from functools import cache
+from types import ModuleType
+from typing import Any
+from urllib.parse import urljoin
+
+from omezarr_models import schemas
+
+__all__ = ["UnsupportedSchemaError", "checker", "lower", "program", "speedups"]
+
+#: The interface version the Python side expects of the extension; a stale build is ignored.
+ABI = 1
+
+#: Keywords that never affect validity (annotations, and our ``x-`` extensions).
+_ANNOTATIONS = frozenset(
+    {"$schema", "$id", "$defs", "$comment", "title", "description", "examples", "default"}
+)
+_TYPE_BITS = {
+    "null": 1,
+    "boolean": 2,
+    "object": 4,
+    "array": 8,
+    "number": 16,
+    "string": 32,
+    "integer": 64,
+}
+_COUNTS = ("minItems", "maxItems", "minContains", "maxContains", "minLength", "minProperties")
+_SUBSCHEMA = ("items", "contains", "not", "if", "then", "else")
+_SUBSCHEMA_LISTS = ("allOf", "anyOf", "oneOf")
+
+#: Set by :func:`checker` on first use: the compiled checker, or False when there is none.
+Node = dict[str, Any]
+
+
+class UnsupportedSchemaError(ValueError):
+    """A schema uses a keyword or pattern the native evaluator does not implement."""
+
+
+def speedups() -> ModuleType | None:
+    """Return the compiled extension, or None when it is missing, stale or switched off."""
+    return _load()
+
+
+@cache
+def _load() -> ModuleType | None:
+    if os.environ.get("OMEZARR_NO_SPEEDUPS", "") not in ("", "0"):
+        return None
+    try:
+        from omezarr_models import _speedups
+    except ImportError:
+        return None
+    if getattr(_speedups, "ABI", None) != ABI:
+        return None  # built from another version of _speedups.c: reinstall to rebuild
+    module: ModuleType = _speedups
+    return module
+
+
+def _pattern(source: str) -> Callable[[str], Any]:
+    """``re.Pattern.search`` of an ECMA-262 pattern of the kind our schemas use.
+
+    ECMA's ``$`` matches only at the very end (Python's also before a final newline), and its
+    classes are ASCII: a trailing ``$`` becomes ``\\Z`` and the pattern is compiled ASCII-only.
+    A ``$`` anywhere else is refused rather than guessed.
+    """
+    body = source[:-1] if source.endswith("$") and not source.endswith("\\$") else source
+    if re.search(r"(?<!\\)\$", body):
+        raise UnsupportedSchemaError(f"pattern {source!r}: '$' before the end")
+    tail = r"\Z" if body is not source else ""
+    return re.compile(body + tail, re.ASCII).search
+
+
+class _Lowering:
+    """Turns the resources of one version into a node table; one node per schema object."""
+
+    def __init__(self, resources: dict[str, dict[str, Any]]) -> None:
+        self.resources = resources
+        self.nodes: list[Node] = []
+        self.memo: dict[int, int] = {}
+
+    def node(self, schema: Any, base: str) -> int:
+        if schema is True or schema is False:
+            key = -1 if schema else -2
+            if key not in self.memo:
+                self.memo[key] = len(self.nodes)
+                self.nodes.append({"always": 1 if schema else 0})
+            return self.memo[key]
+        if type(schema) is not dict:
+            raise UnsupportedSchemaError(f"not a schema: {schema!r}")
+        key = id(schema)
+        if key in self.memo:
+            return self.memo[key]
+        index = len(self.nodes)
+        self.memo[key] = index
+        self.nodes.append({})
+        if "$id" in schema:
+            base = urljoin(base, schema["$id"])
+        out: Node = {}
+        for word, value in schema.items():
+            if word in _ANNOTATIONS or word.startswith("x-"):
+                continue
+            if word == "type":
+                names = [value] if type(value) is str else value
+                out["types"] = sum(_TYPE_BITS[n] for n in set(names))
+            elif word in ("properties", "dependentSchemas"):
+                out[word] = tuple(
+                    (sys.intern(name), self.node(sub, base)) for name, sub in value.items()
+                )
+            elif word == "required":
+                out[word] = tuple(sys.intern(name) for name in value)
+            elif word in _SUBSCHEMA:
+                out[word] = self.node(value, base)
+            elif word in _SUBSCHEMA_LISTS:
+                out[word] = tuple(self.node(sub, base) for sub in value)
+            elif word in _COUNTS:
+                out[word] = int(value)
+            elif word == "uniqueItems":
+                out[word] = 1 if value else 0
+            elif word in ("minimum", "maximum"):
+                out[word] = value
+            elif word == "pattern":
+                out[word] = _pattern(value)
+            elif word == "const":
+                out[word] = value
+            elif word == "enum":
+                out[word] = tuple(value)
+            elif word == "$ref":
+                out["ref"] = self.ref(value, base)
+            else:
+                raise UnsupportedSchemaError(f"keyword {word!r} at {base}")
+        if "anyOf" in out and "types" not in out:
+            # anyOf of bare types (integer-or-number) is one type check with the union of bits
+            alts = [self.nodes[a] for a in out["anyOf"]]
+            if all(list(alt) == ["types"] for alt in alts):
+                out["types"] = 0
+                for alt in alts:
+                    out["types"] |= alt["types"]
+                del out["anyOf"]
+        for word in ("oneOf", "anyOf"):
+            by = self.discriminator(out.get(word, ()))
+            if by is not None:
+                del out[word]
+                out["by"] = by
+                break
+        self.nodes[index] = out
+        if list(out) == ["ref"] or not out:
+            # a bare reference: callers go straight to its target (the entry stays for the
+            # references made to it while it was being lowered)
+            target = out.get("ref", self.node(True, base))
+            self.memo[key] = target
+            return int(target)
+        return index
+
+    def discriminator(self, alternatives: tuple[int, ...]) -> tuple[str, tuple[Any, ...]] | None:
+        """``(property, ((constant, node), ...))`` when every alternative is an object that
+        requires ``property`` with a distinct constant string: then only the alternative whose
+        constant the instance carries can pass, so oneOf and anyOf both reduce to it."""
+        if len(alternatives) < 2:
+            return None
+        prop: str | None = None
+        table: list[tuple[str, int]] = []
+        for alt in alternatives:
+            node = self.nodes[alt]
+            found = None
+            for name, sub in node.get("properties", ()):
+                const = self.nodes[sub]
+                is_tag = list(const) == ["const"] and type(const["const"]) is str
+                if is_tag and name in node.get("required", ()) and prop in (None, name):
+                    found = (name, const["const"])
+                    break
+            if node.get("types") != _TYPE_BITS["object"] or found is None:
+                return None
+            prop = found[0]
+            table.append((found[1], alt))
+        if prop is None or len({value for value, _ in table}) != len(table):
+            return None
+        return prop, tuple(table)
+
+    def ref(self, ref: str, base: str) -> int:
+        uri, _, fragment = urljoin(base, ref).partition("#")
+        if uri not in self.resources:
+            raise UnsupportedSchemaError(f"unresolvable $ref {ref!r} from {base}")
+        target: Any = self.resources[uri]
+        for token in fragment.split("/")[1:] if fragment else []:
+            token = token.replace("~1", "/").replace("~0", "~")
+            target = target[int(token)] if type(target) is list else target[token]
+        return self.node(target, uri)
+
+
+def lower(
+    version: str, name: str, *, strict: bool = False, also: tuple[str, bool] | None = None
+) -> tuple[tuple[Node, ...], int]:
+    """Lower schema ``name`` of ``version`` into ``(nodes, root)`` for ``_speedups.Program``.
+
+    With ``also=(name2, strict2)`` the program checks both schemas (``allOf``), in one table
+    whose shared parts are lowered once.
+
+    Raises
+    ------
+    UnsupportedSchemaError
+        If the schema uses a keyword the native evaluator does not implement.
+    """
+    lowering = _Lowering(schemas._resources(version))
+    roots = [
+        lowering.node(
+            schemas.load_schema(version, n, strict=s), schemas.schema_id(version, n, strict=s)
+        )
+        for n, s in ([(name, strict)] + ([also] if also else []))
+    ]
+    if len(roots) == 1:
+        return tuple(lowering.nodes), roots[0]
+    lowering.nodes.append({"allOf": tuple(roots)})
+    return tuple(lowering.nodes), len(lowering.nodes) - 1
+
+
+@cache
+def program(
+    version: str, name: str, *, strict: bool = False, also: tuple[str, bool] | None = None
+) -> Any:
+    """The native program of a schema (``is_valid`` -> True/False/None), or None if unavailable.
+
+    ``also`` adds a second schema that must hold too (see :func:`lower`).
+    """
+    module = speedups()
+    if module is None:
+        return None
+    try:
+        nodes, root = lower(version, name, strict=strict, also=also)
+    except UnsupportedSchemaError:
+        return None
+    return module.Program(nodes, root)
+
+
+@cache
+def checker() -> Callable[..., tuple[str, str] | None] | None:
+    """The native whole-document check of 0.4/0.5 documents, or None if unavailable.
+
+    Called as ``check(attrs, version)``; returns ``(version, kind)`` when the document has
+    nothing to report, None when the full validator must look.
+    """
+    module = speedups()
+    if module is None:
+        return None
+    specs: dict[str, tuple[str, Any] | None] = {}
+    for version in ("0.4", "0.5"):
+        # the base schema and the SHOULD overlay in one program: one walk of each document
+        both = None
+        if version in schemas.versions():
+            both = program(version, "attributes", also=("should", True))
+        specs["v" + version.replace(".", "")] = (version, both) if both is not None else None
+    check: Callable[..., tuple[str, str] | None] = module.Checker(**specs)
+    return check

@@ -1,0 +1,1534 @@
+/*
+ * omezarr_models._speedups: the native fast path of metadata validation.
+ *
+ * Two things, both answering "is there nothing to report?" and nothing more:
+ *
+ * Program   a JSON Schema evaluator over Python objects (dict, list, str, int, float, bool,
+ *           None). It runs the project's own schemas, lowered by omezarr_models._fast into a
+ *           flat table of nodes (references resolved there), and answers is_valid. Anything it
+ *           cannot judge exactly (another Python type, a non-string key, a non-finite float,
+ *           very deep nesting, a regex error) makes it answer None: "ask jsonschema-rs".
+ *
+ * Checker   one call per document for OME-Zarr 0.4 and 0.5: the declared version, the base
+ *           schema, the SHOULD overlay, and conservative predicates for the hand-written rules
+ *           of omezarr_models.rules (each mirrors a rule and answers "nothing to report" or
+ *           "look closer"). It returns (version, kind) when the document has no issue at all,
+ *           else None, and the Python validator then produces the report the slow way.
+ *
+ * Soundness is what matters: None is always a safe answer. Tests compare both against
+ * jsonschema-rs and the Python rules on generated documents (tests/test_speedups.py).
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <math.h>
+
+#define SPEEDUPS_ABI 1
+#define MAX_DEPTH 400
+
+/* JSON kinds of a Python value */
+enum { K_BAIL = 0, K_NULL, K_BOOL, K_OBJECT, K_ARRAY, K_STRING, K_INT, K_FLOAT };
+
+/* bits of the "type" keyword */
+#define T_NULL 1
+#define T_BOOLEAN 2
+#define T_OBJECT 4
+#define T_ARRAY 8
+#define T_NUMBER 16
+#define T_STRING 32
+#define T_INTEGER 64
+
+typedef struct {
+    Py_ssize_t n;
+    int *idx;
+} IdxList;
+
+typedef struct {
+    Py_ssize_t n;
+    PyObject **names; /* owned references */
+    int *idx;         /* node per name, or unused (required) */
+} NameList;
+
+struct KeySlot {
+    PyObject *name; /* borrowed from the node's props/required lists */
+    PyObject *seen; /* owned: the last equal key object met, for an identity test (json.loads
+                       shares one key object among all the objects of a document) */
+    Py_hash_t hash;
+    int prop;    /* node of the property's schema, or -1 */
+    int req_bit; /* bit in req_mask, or -1 */
+};
+
+typedef struct {
+    int always; /* -1: evaluate the keywords; 0: the false schema; 1: the true schema */
+    int types;  /* 0: no "type" keyword */
+    NameList props, required, deps;
+    Py_ssize_t min_props;
+    int items;
+    Py_ssize_t min_items, max_items;
+    int contains;
+    Py_ssize_t min_contains, max_contains;
+    int unique;
+    Py_ssize_t min_length;
+    PyObject *pattern; /* a bound re.Pattern.search, owned */
+    PyObject *minimum, *maximum;
+    int has_const;
+    PyObject *const_v;
+    PyObject *enum_v; /* a tuple, owned */
+    IdxList all_of, any_of, one_of;
+    int not_, if_, then_, else_, ref;
+    /* oneOf/anyOf over objects told apart by the constant string of one required property:
+       only the alternative whose constant matches can pass (see _fast._discriminator) */
+    /* properties and required names in one table, for checking an object in one pass over
+       its keys instead of a lookup per name (most names are absent from most objects) */
+    Py_ssize_t nslots;
+    struct KeySlot *slots;
+    unsigned long long req_mask;
+    PyObject *by_prop;   /* the property name, owned; NULL when not used */
+    NameList by_value;   /* constant -> alternative */
+    int groups;          /* G_* bits: which keyword groups the node has */
+} Node;
+
+#define G_OBJECT 1
+#define G_ARRAY 2
+#define G_STRING 4
+#define G_NUMBER 8
+#define G_APPLY 16
+#define G_VALUE 32
+
+typedef struct {
+    int bail;
+    int depth;
+} Ctx;
+
+static inline int
+kind_of(PyObject *v)
+{
+    PyTypeObject *t = Py_TYPE(v);
+    if (t == &PyDict_Type) return K_OBJECT;
+    if (t == &PyUnicode_Type) return K_STRING;
+    if (t == &PyList_Type) return K_ARRAY;
+    if (t == &PyLong_Type) return K_INT;
+    if (t == &PyFloat_Type) return isfinite(PyFloat_AS_DOUBLE(v)) ? K_FLOAT : K_BAIL;
+    if (t == &PyBool_Type) return K_BOOL;
+    if (v == Py_None) return K_NULL;
+    return K_BAIL;
+}
+
+/* Equality of two exact str: CPython keeps strings in their narrowest kind, so equal strings
+ * have equal kinds and lengths and the same bytes. */
+static inline int
+str_eq(PyObject *a, PyObject *b)
+{
+    if (a == b) return 1;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(a);
+    int kind = PyUnicode_KIND(a);
+    if (n != PyUnicode_GET_LENGTH(b) || kind != PyUnicode_KIND(b)) return 0;
+    return memcmp(PyUnicode_DATA(a), PyUnicode_DATA(b), (size_t)n * (size_t)kind) == 0;
+}
+
+/* Every key of a dict the evaluator looks at must be an exact str (JSON object keys). */
+static int
+keys_ok(PyObject *d)
+{
+    Py_ssize_t pos = 0;
+    PyObject *k, *val;
+    while (PyDict_Next(d, &pos, &k, &val)) {
+        if (!PyUnicode_CheckExact(k)) return 0;
+    }
+    return 1;
+}
+
+/* JSON equality: 1 == 1.0, true != 1, objects by keys and values. Sets c->bail if unsure. */
+static int
+json_equal(Ctx *c, PyObject *a, PyObject *b)
+{
+    int ka = kind_of(a), kb = kind_of(b);
+    if (ka == K_BAIL || kb == K_BAIL) {
+        c->bail = 1;
+        return 0;
+    }
+    int na = ka == K_INT || ka == K_FLOAT, nb = kb == K_INT || kb == K_FLOAT;
+    if (na && nb) {
+        int r = PyObject_RichCompareBool(a, b, Py_EQ);
+        if (r < 0) {
+            PyErr_Clear();
+            c->bail = 1;
+            return 0;
+        }
+        return r;
+    }
+    if (ka != kb) return 0;
+    switch (ka) {
+    case K_NULL:
+        return 1;
+    case K_BOOL:
+        return a == b;
+    case K_STRING:
+        return str_eq(a, b);
+    case K_ARRAY: {
+        Py_ssize_t n = PyList_GET_SIZE(a);
+        if (n != PyList_GET_SIZE(b)) return 0;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            if (!json_equal(c, PyList_GET_ITEM(a, i), PyList_GET_ITEM(b, i))) return 0;
+        }
+        return 1;
+    }
+    case K_OBJECT: {
+        if (!keys_ok(a) || !keys_ok(b)) {
+            c->bail = 1;
+            return 0;
+        }
+        if (PyDict_GET_SIZE(a) != PyDict_GET_SIZE(b)) return 0;
+        Py_ssize_t pos = 0;
+        PyObject *k, *va;
+        while (PyDict_Next(a, &pos, &k, &va)) {
+            PyObject *vb = PyDict_GetItemWithError(b, k);
+            if (vb == NULL) {
+                if (PyErr_Occurred()) {
+                    PyErr_Clear();
+                    c->bail = 1;
+                }
+                return 0;
+            }
+            if (!json_equal(c, va, vb)) return 0;
+        }
+        return 1;
+    }
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Program: the schema evaluator                                                              */
+/* ------------------------------------------------------------------------------------------ */
+
+typedef struct {
+    PyObject_HEAD
+    Py_ssize_t n;
+    Node *nodes;
+    int root;
+} ProgramObject;
+
+static int eval(ProgramObject *p, Ctx *c, int idx, PyObject *v);
+
+static int
+eval_all(ProgramObject *p, Ctx *c, IdxList *l, PyObject *v)
+{
+    for (Py_ssize_t i = 0; i < l->n; i++) {
+        if (!eval(p, c, l->idx[i], v)) return 0;
+    }
+    return 1;
+}
+
+static int
+eval_keywords(ProgramObject *p, Ctx *c, Node *nd, PyObject *v)
+{
+    int k = kind_of(v);
+    if (k == K_BAIL) {
+        c->bail = 1;
+        return 0;
+    }
+    if (nd->types) {
+        int ok;
+        switch (k) {
+        case K_NULL: ok = nd->types & T_NULL; break;
+        case K_BOOL: ok = nd->types & T_BOOLEAN; break;
+        case K_OBJECT: ok = nd->types & T_OBJECT; break;
+        case K_ARRAY: ok = nd->types & T_ARRAY; break;
+        case K_STRING: ok = nd->types & T_STRING; break;
+        case K_INT: ok = nd->types & (T_NUMBER | T_INTEGER); break;
+        default: {
+            double d = PyFloat_AS_DOUBLE(v);
+            ok = (nd->types & T_NUMBER) || ((nd->types & T_INTEGER) && d == floor(d));
+        }
+        }
+        if (!ok) return 0;
+    }
+    if (!nd->groups) return 1;
+    if (nd->has_const && !json_equal(c, v, nd->const_v)) return 0;
+    if (nd->enum_v) {
+        Py_ssize_t n = PyTuple_GET_SIZE(nd->enum_v);
+        int found = 0;
+        for (Py_ssize_t i = 0; i < n && !found; i++) {
+            found = json_equal(c, v, PyTuple_GET_ITEM(nd->enum_v, i));
+        }
+        if (!found || c->bail) return 0;
+    }
+    if (k == K_OBJECT && (nd->groups & G_OBJECT)) {
+        /* Non-string keys (not JSON) are not looked at: no keyword here enumerates keys, but
+           minProperties counts them, so there a non-string key means "unsure". */
+        /* one pass over the keys pays when the node names several keys (most absent); for one
+           or two names, lookups are cheaper */
+        if (nd->nslots >= 1 && PyDict_GET_SIZE(v) <= 4 * nd->nslots) {
+            unsigned long long seen = 0;
+            Py_ssize_t pos = 0;
+            PyObject *key, *val;
+            while (PyDict_Next(v, &pos, &key, &val)) {
+                if (!PyUnicode_CheckExact(key)) continue;
+                Py_hash_t h = ((PyASCIIObject *)key)->hash;
+                if (h == -1) h = PyObject_Hash(key);
+                for (Py_ssize_t i = 0; i < nd->nslots; i++) {
+                    struct KeySlot *slot = &nd->slots[i];
+                    if (slot->hash != h) continue;
+                    if (slot->seen != key) {
+                        if (!str_eq(slot->name, key)) continue;
+                        Py_INCREF(key);
+                        Py_XSETREF(slot->seen, key);
+                    }
+                    if (slot->req_bit >= 0) seen |= 1ULL << slot->req_bit;
+                    if (slot->prop >= 0 && !eval(p, c, slot->prop, val)) return 0;
+                    break;
+                }
+            }
+            if ((seen & nd->req_mask) != nd->req_mask) return 0;
+            goto after_properties;
+        }
+        for (Py_ssize_t i = 0; i < nd->required.n; i++) {
+            int r = PyDict_Contains(v, nd->required.names[i]);
+            if (r <= 0) {
+                if (r < 0) {
+                    PyErr_Clear();
+                    c->bail = 1;
+                }
+                return 0;
+            }
+        }
+        for (Py_ssize_t i = 0; i < nd->props.n; i++) {
+            PyObject *val = PyDict_GetItemWithError(v, nd->props.names[i]);
+            if (val == NULL) {
+                if (PyErr_Occurred()) {
+                    PyErr_Clear();
+                    c->bail = 1;
+                    return 0;
+                }
+                continue;
+            }
+            if (!eval(p, c, nd->props.idx[i], val)) return 0;
+        }
+    after_properties:
+        if (nd->min_props >= 0) {
+            if (!keys_ok(v)) {
+                c->bail = 1;
+                return 0;
+            }
+            if (PyDict_GET_SIZE(v) < nd->min_props) return 0;
+        }
+        for (Py_ssize_t i = 0; i < nd->deps.n; i++) {
+            int r = PyDict_Contains(v, nd->deps.names[i]);
+            if (r < 0) {
+                PyErr_Clear();
+                c->bail = 1;
+                return 0;
+            }
+            if (r && !eval(p, c, nd->deps.idx[i], v)) return 0;
+        }
+    }
+    else if (k == K_ARRAY && (nd->groups & G_ARRAY)) {
+        Py_ssize_t n = PyList_GET_SIZE(v);
+        if (nd->min_items >= 0 && n < nd->min_items) return 0;
+        if (nd->max_items >= 0 && n > nd->max_items) return 0;
+        if (nd->items >= 0) {
+            for (Py_ssize_t i = 0; i < PyList_GET_SIZE(v); i++) {
+                if (!eval(p, c, nd->items, PyList_GET_ITEM(v, i))) return 0;
+            }
+        }
+        if (nd->contains >= 0) {
+            Py_ssize_t count = 0;
+            for (Py_ssize_t i = 0; i < PyList_GET_SIZE(v); i++) {
+                if (eval(p, c, nd->contains, PyList_GET_ITEM(v, i))) count++;
+                if (c->bail) return 0;
+            }
+            if (count < nd->min_contains) return 0;
+            if (nd->max_contains >= 0 && count > nd->max_contains) return 0;
+        }
+        if (nd->unique) {
+            for (Py_ssize_t i = 0; i < PyList_GET_SIZE(v); i++) {
+                for (Py_ssize_t j = i + 1; j < PyList_GET_SIZE(v); j++) {
+                    if (json_equal(c, PyList_GET_ITEM(v, i), PyList_GET_ITEM(v, j))) return 0;
+                    if (c->bail) return 0;
+                }
+            }
+        }
+    }
+    else if (k == K_STRING && (nd->groups & G_STRING)) {
+        if (nd->min_length >= 0 && PyUnicode_GET_LENGTH(v) < nd->min_length) return 0;
+        if (nd->pattern) {
+            PyObject *m = PyObject_CallOneArg(nd->pattern, v);
+            if (m == NULL) {
+                PyErr_Clear();
+                c->bail = 1;
+                return 0;
+            }
+            int matched = m != Py_None;
+            Py_DECREF(m);
+            if (!matched) return 0;
+        }
+    }
+    else if ((k == K_INT || k == K_FLOAT) && (nd->groups & G_NUMBER)) {
+        if (nd->minimum) {
+            int r = PyObject_RichCompareBool(v, nd->minimum, Py_GE);
+            if (r <= 0) {
+                if (r < 0) {
+                    PyErr_Clear();
+                    c->bail = 1;
+                }
+                return 0;
+            }
+        }
+        if (nd->maximum) {
+            int r = PyObject_RichCompareBool(v, nd->maximum, Py_LE);
+            if (r <= 0) {
+                if (r < 0) {
+                    PyErr_Clear();
+                    c->bail = 1;
+                }
+                return 0;
+            }
+        }
+    }
+    if (!(nd->groups & G_APPLY)) return 1;
+    if (nd->ref >= 0 && !eval(p, c, nd->ref, v)) return 0;
+    if (!eval_all(p, c, &nd->all_of, v)) return 0;
+    if (nd->by_prop) {
+        if (k != K_OBJECT) return 0;
+        PyObject *tag = PyDict_GetItemWithError(v, nd->by_prop);
+        if (tag == NULL) {
+            if (PyErr_Occurred()) {
+                PyErr_Clear();
+                c->bail = 1;
+            }
+            return 0;
+        }
+        if (!PyUnicode_CheckExact(tag)) {
+            if (PyUnicode_Check(tag)) c->bail = 1;
+            return 0;
+        }
+        for (Py_ssize_t i = 0; i < nd->by_value.n; i++) {
+            if (str_eq(tag, nd->by_value.names[i]))
+                return eval(p, c, nd->by_value.idx[i], v);
+        }
+        return 0;
+    }
+    if (nd->any_of.n) {
+        int any = 0;
+        for (Py_ssize_t i = 0; i < nd->any_of.n && !any; i++) {
+            any = eval(p, c, nd->any_of.idx[i], v);
+            if (c->bail) return 0;
+        }
+        if (!any) return 0;
+    }
+    if (nd->one_of.n) {
+        int count = 0;
+        for (Py_ssize_t i = 0; i < nd->one_of.n && count < 2; i++) {
+            count += eval(p, c, nd->one_of.idx[i], v);
+            if (c->bail) return 0;
+        }
+        if (count != 1) return 0;
+    }
+    if (nd->not_ >= 0) {
+        int r = eval(p, c, nd->not_, v);
+        if (c->bail || r) return 0;
+    }
+    if (nd->if_ >= 0) {
+        int r = eval(p, c, nd->if_, v);
+        if (c->bail) return 0;
+        int branch = r ? nd->then_ : nd->else_;
+        if (branch >= 0 && !eval(p, c, branch, v)) return 0;
+    }
+    return 1;
+}
+
+static int
+eval(ProgramObject *p, Ctx *c, int idx, PyObject *v)
+{
+    if (c->bail) return 0;
+    Node *nd = &p->nodes[idx];
+    if (nd->always >= 0) return nd->always;
+    if (++c->depth > MAX_DEPTH) {
+        c->bail = 1;
+        return 0;
+    }
+    int r = eval_keywords(p, c, nd, v);
+    c->depth--;
+    return r && !c->bail;
+}
+
+/* Evaluate the program; 1 valid, 0 invalid, -1 unsure (ask jsonschema-rs). */
+static int
+program_run(ProgramObject *p, PyObject *v)
+{
+    Ctx c = {0, 0};
+    int r = eval(p, &c, p->root, v);
+    return c.bail ? -1 : r;
+}
+
+/* ---- building a Program from the lowered node table (see omezarr_models._fast) ---------- */
+
+static int
+get_int(PyObject *d, const char *key, long dflt, long lo, long hi, long *out)
+{
+    PyObject *v = PyDict_GetItemString(d, key);
+    if (v == NULL) {
+        *out = dflt;
+        return 0;
+    }
+    if (!PyLong_CheckExact(v)) {
+        PyErr_Format(PyExc_TypeError, "node key %s: expected an int", key);
+        return -1;
+    }
+    long x = PyLong_AsLong(v);
+    if (x == -1 && PyErr_Occurred()) return -1;
+    if (x < lo || x > hi) {
+        PyErr_Format(PyExc_ValueError, "node key %s: %ld out of range", key, x);
+        return -1;
+    }
+    *out = x;
+    return 0;
+}
+
+static int
+get_idxlist(PyObject *d, const char *key, Py_ssize_t nnodes, IdxList *out)
+{
+    PyObject *v = PyDict_GetItemString(d, key);
+    out->n = 0;
+    out->idx = NULL;
+    if (v == NULL) return 0;
+    if (!PyTuple_CheckExact(v)) {
+        PyErr_Format(PyExc_TypeError, "node key %s: expected a tuple", key);
+        return -1;
+    }
+    Py_ssize_t n = PyTuple_GET_SIZE(v);
+    out->idx = PyMem_Calloc(n ? n : 1, sizeof(int));
+    if (!out->idx) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    out->n = n;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *x = PyTuple_GET_ITEM(v, i);
+        long j = PyLong_Check(x) ? PyLong_AsLong(x) : -1;
+        if (j < 0 || j >= nnodes) {
+            PyErr_Format(PyExc_ValueError, "node key %s: bad node index", key);
+            return -1;
+        }
+        out->idx[i] = (int)j;
+    }
+    return 0;
+}
+
+/* A tuple of names, or of (name, node) pairs when with_idx. */
+static int
+get_names(PyObject *d, const char *key, Py_ssize_t nnodes, int with_idx, NameList *out)
+{
+    PyObject *v = PyDict_GetItemString(d, key);
+    out->n = 0;
+    out->names = NULL;
+    out->idx = NULL;
+    if (v == NULL) return 0;
+    if (!PyTuple_CheckExact(v)) {
+        PyErr_Format(PyExc_TypeError, "node key %s: expected a tuple", key);
+        return -1;
+    }
+    Py_ssize_t n = PyTuple_GET_SIZE(v);
+    out->names = PyMem_Calloc(n ? n : 1, sizeof(PyObject *));
+    out->idx = PyMem_Calloc(n ? n : 1, sizeof(int));
+    if (!out->names || !out->idx) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *x = PyTuple_GET_ITEM(v, i);
+        PyObject *name = x;
+        long j = 0;
+        if (with_idx) {
+            if (!PyTuple_CheckExact(x) || PyTuple_GET_SIZE(x) != 2) {
+                PyErr_Format(PyExc_TypeError, "node key %s: expected (name, node) pairs", key);
+                return -1;
+            }
+            name = PyTuple_GET_ITEM(x, 0);
+            PyObject *jo = PyTuple_GET_ITEM(x, 1);
+            j = PyLong_Check(jo) ? PyLong_AsLong(jo) : -1;
+            if (j < 0 || j >= nnodes) {
+                PyErr_Format(PyExc_ValueError, "node key %s: bad node index", key);
+                return -1;
+            }
+        }
+        if (!PyUnicode_CheckExact(name)) {
+            PyErr_Format(PyExc_TypeError, "node key %s: names must be str", key);
+            return -1;
+        }
+        Py_INCREF(name);
+        out->names[i] = name;
+        out->idx[i] = (int)j;
+        out->n = i + 1;
+    }
+    return 0;
+}
+
+static PyObject *
+get_obj(PyObject *d, const char *key)
+{
+    PyObject *v = PyDict_GetItemString(d, key);
+    Py_XINCREF(v);
+    return v;
+}
+
+/* The one-pass table of a node's properties and required names (up to 64 required names;
+ * beyond that the node looks names up one by one). */
+static int
+build_slots(Node *nd)
+{
+    Py_ssize_t n = nd->props.n + nd->required.n;
+    if (n == 0 || nd->required.n > 64) return 0;
+    nd->slots = PyMem_Calloc(n, sizeof(struct KeySlot));
+    if (!nd->slots) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    Py_ssize_t used = 0;
+    for (Py_ssize_t i = 0; i < nd->props.n + nd->required.n; i++) {
+        int is_prop = i < nd->props.n;
+        PyObject *name = is_prop ? nd->props.names[i] : nd->required.names[i - nd->props.n];
+        struct KeySlot *slot = NULL;
+        for (Py_ssize_t j = 0; j < used; j++) {
+            int eq = PyUnicode_Compare(nd->slots[j].name, name);
+            if (eq == -1 && PyErr_Occurred()) return -1;
+            if (eq == 0) slot = &nd->slots[j];
+        }
+        if (!slot) {
+            slot = &nd->slots[used++];
+            slot->name = name;
+            slot->hash = PyObject_Hash(name);
+            if (slot->hash == -1) return -1;
+            slot->prop = -1;
+            slot->req_bit = -1;
+        }
+        if (is_prop) slot->prop = nd->props.idx[i];
+        else if (slot->req_bit < 0) {
+            slot->req_bit = (int)(i - nd->props.n);
+            nd->req_mask |= 1ULL << slot->req_bit;
+        }
+    }
+    nd->nslots = used;
+    return 0;
+}
+
+static void
+free_names(NameList *l)
+{
+    for (Py_ssize_t i = 0; i < l->n; i++) Py_XDECREF(l->names[i]);
+    PyMem_Free(l->names);
+    PyMem_Free(l->idx);
+}
+
+static void
+program_clear_nodes(ProgramObject *self)
+{
+    if (!self->nodes) return;
+    for (Py_ssize_t i = 0; i < self->n; i++) {
+        Node *nd = &self->nodes[i];
+        free_names(&nd->props);
+        free_names(&nd->required);
+        free_names(&nd->deps);
+        free_names(&nd->by_value);
+        for (Py_ssize_t j = 0; j < nd->nslots; j++) Py_XDECREF(nd->slots[j].seen);
+        PyMem_Free(nd->slots);
+        Py_XDECREF(nd->by_prop);
+        Py_XDECREF(nd->pattern);
+        Py_XDECREF(nd->minimum);
+        Py_XDECREF(nd->maximum);
+        Py_XDECREF(nd->const_v);
+        Py_XDECREF(nd->enum_v);
+        PyMem_Free(nd->all_of.idx);
+        PyMem_Free(nd->any_of.idx);
+        PyMem_Free(nd->one_of.idx);
+    }
+    PyMem_Free(self->nodes);
+    self->nodes = NULL;
+    self->n = 0;
+}
+
+static void
+program_dealloc(ProgramObject *self)
+{
+    program_clear_nodes(self);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+#define GET_INT(key, dflt, lo, hi, field)                                                   \
+    do {                                                                                    \
+        long tmp_;                                                                          \
+        if (get_int(d, key, dflt, lo, hi, &tmp_) < 0) return -1;                            \
+        field = tmp_;                                                                       \
+    } while (0)
+
+static int
+program_init(ProgramObject *self, PyObject *args, PyObject *kwds)
+{
+    PyObject *table;
+    int root;
+    static char *kwlist[] = {"nodes", "root", NULL};
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!i", kwlist, &PyTuple_Type, &table, &root))
+        return -1;
+    program_clear_nodes(self);
+    Py_ssize_t n = PyTuple_GET_SIZE(table);
+    if (n == 0 || n > 1000000 || root < 0 || root >= n) {
+        PyErr_SetString(PyExc_ValueError, "bad node table or root");
+        return -1;
+    }
+    self->nodes = PyMem_Calloc(n, sizeof(Node));
+    if (!self->nodes) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    self->n = n;
+    self->root = root;
+    long big = PY_SSIZE_T_MAX > LONG_MAX ? LONG_MAX : (long)PY_SSIZE_T_MAX;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *d = PyTuple_GET_ITEM(table, i);
+        Node *nd = &self->nodes[i];
+        if (!PyDict_CheckExact(d)) {
+            PyErr_SetString(PyExc_TypeError, "each node must be a dict");
+            return -1;
+        }
+        GET_INT("always", -1, -1, 1, nd->always);
+        GET_INT("types", 0, 0, 127, nd->types);
+        GET_INT("minProperties", -1, 0, big, nd->min_props);
+        GET_INT("items", -1, 0, n - 1, nd->items);
+        GET_INT("minItems", -1, 0, big, nd->min_items);
+        GET_INT("maxItems", -1, 0, big, nd->max_items);
+        GET_INT("contains", -1, 0, n - 1, nd->contains);
+        GET_INT("minContains", 1, 0, big, nd->min_contains);
+        GET_INT("maxContains", -1, 0, big, nd->max_contains);
+        GET_INT("uniqueItems", 0, 0, 1, nd->unique);
+        GET_INT("minLength", -1, 0, big, nd->min_length);
+        GET_INT("not", -1, 0, n - 1, nd->not_);
+        GET_INT("if", -1, 0, n - 1, nd->if_);
+        GET_INT("then", -1, 0, n - 1, nd->then_);
+        GET_INT("else", -1, 0, n - 1, nd->else_);
+        GET_INT("ref", -1, 0, n - 1, nd->ref);
+        if (get_names(d, "properties", n, 1, &nd->props) < 0) return -1;
+        if (get_names(d, "required", n, 0, &nd->required) < 0) return -1;
+        if (get_names(d, "dependentSchemas", n, 1, &nd->deps) < 0) return -1;
+        if (get_idxlist(d, "allOf", n, &nd->all_of) < 0) return -1;
+        if (get_idxlist(d, "anyOf", n, &nd->any_of) < 0) return -1;
+        if (get_idxlist(d, "oneOf", n, &nd->one_of) < 0) return -1;
+        nd->pattern = get_obj(d, "pattern");
+        nd->minimum = get_obj(d, "minimum");
+        nd->maximum = get_obj(d, "maximum");
+        nd->const_v = get_obj(d, "const");
+        nd->has_const = nd->const_v != NULL;
+        nd->enum_v = get_obj(d, "enum");
+        PyObject *by = PyDict_GetItemString(d, "by");
+        if (by) {
+            PyObject *pairs;
+            if (!PyTuple_CheckExact(by) || PyTuple_GET_SIZE(by) != 2 ||
+                !PyUnicode_CheckExact(PyTuple_GET_ITEM(by, 0))) {
+                PyErr_SetString(PyExc_TypeError, "by: expected (name, ((const, node), ...))");
+                return -1;
+            }
+            pairs = PyDict_New();
+            if (!pairs || PyDict_SetItemString(pairs, "by", PyTuple_GET_ITEM(by, 1)) < 0) {
+                Py_XDECREF(pairs);
+                return -1;
+            }
+            int r = get_names(pairs, "by", n, 1, &nd->by_value);
+            Py_DECREF(pairs);
+            if (r < 0) return -1;
+            nd->by_prop = PyTuple_GET_ITEM(by, 0);
+            Py_INCREF(nd->by_prop);
+        }
+        if (nd->pattern && !PyCallable_Check(nd->pattern)) {
+            PyErr_SetString(PyExc_TypeError, "pattern must be callable (re.Pattern.search)");
+            return -1;
+        }
+        if (nd->enum_v && !PyTuple_CheckExact(nd->enum_v)) {
+            PyErr_SetString(PyExc_TypeError, "enum must be a tuple");
+            return -1;
+        }
+        if ((nd->minimum && kind_of(nd->minimum) != K_INT && kind_of(nd->minimum) != K_FLOAT) ||
+            (nd->maximum && kind_of(nd->maximum) != K_INT && kind_of(nd->maximum) != K_FLOAT)) {
+            PyErr_SetString(PyExc_TypeError, "minimum/maximum must be finite numbers");
+            return -1;
+        }
+        if (build_slots(nd) < 0) return -1;
+        nd->groups = 0;
+        if (nd->required.n || nd->props.n || nd->deps.n || nd->min_props >= 0)
+            nd->groups |= G_OBJECT;
+        if (nd->items >= 0 || nd->min_items >= 0 || nd->max_items >= 0 || nd->contains >= 0 ||
+            nd->unique)
+            nd->groups |= G_ARRAY;
+        if (nd->min_length >= 0 || nd->pattern) nd->groups |= G_STRING;
+        if (nd->minimum || nd->maximum) nd->groups |= G_NUMBER;
+        if (nd->ref >= 0 || nd->all_of.n || nd->any_of.n || nd->one_of.n || nd->not_ >= 0 ||
+            nd->if_ >= 0 || nd->by_prop)
+            nd->groups |= G_APPLY;
+        if (nd->has_const || nd->enum_v) nd->groups |= G_VALUE;
+    }
+    return 0;
+}
+
+static PyObject *
+program_is_valid(ProgramObject *self, PyObject *v)
+{
+    if (!self->nodes) {
+        PyErr_SetString(PyExc_RuntimeError, "program not initialised");
+        return NULL;
+    }
+    int r = program_run(self, v);
+    if (r < 0) Py_RETURN_NONE;
+    return PyBool_FromLong(r);
+}
+
+static PyMethodDef program_methods[] = {
+    {"is_valid", (PyCFunction)program_is_valid, METH_O,
+     "is_valid(instance) -> True, False, or None when unsure (ask a full validator)."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject ProgramType = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "omezarr_models._speedups.Program",
+    .tp_basicsize = sizeof(ProgramObject),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "Program(nodes, root): a lowered JSON Schema, evaluated over Python objects.",
+    .tp_new = PyType_GenericNew,
+    .tp_init = (initproc)program_init,
+    .tp_dealloc = (destructor)program_dealloc,
+    .tp_methods = program_methods,
+};
+
+/* ------------------------------------------------------------------------------------------ */
+/* Checker: one document of OME-Zarr 0.4 or 0.5, "nothing to report" or "look closer"         */
+/* ------------------------------------------------------------------------------------------ */
+
+/* Interned strings, set up once at module init. */
+static PyObject *S_ome, *S_version, *S_multiscales, *S_plate, *S_well, *S_image_label, *S_omero,
+    *S_labels, *S_series, *S_scene, *S_bf2raw, *S_axes, *S_name, *S_type, *S_space, *S_time,
+    *S_datasets, *S_path, *S_cts, *S_scale, *S_translation, *S_x, *S_y, *S_z, *S_id, *S_rdefs,
+    *S_defaultT, *S_defaultZ, *S_colors, *S_label_value, *S_rgba, *S_properties, *S_field_count,
+    *S_rows, *S_columns, *S_acquisitions, *S_wells, *S_rowIndex, *S_columnIndex, *S_images,
+    *S_acquisition, *S_maximumfieldcount, *S_starttime, *S_endtime, *S_casefold, *S_slash;
+
+/* Kinds, in the order of omezarr_models.detection.detect_kind. */
+static const char *KIND_NAMES[] = {"plate", "well", "label-image", "image", "scene", "labels",
+                                   "bioformats2raw", "series", "omero"};
+#define N_KINDS 9
+
+/* The programs of one version and the (version, kind) answers, made once. */
+typedef struct {
+    PyObject *version;          /* "0.4" or "0.5"; NULL when the version has no fast path */
+    ProgramObject *schema;      /* the attributes schema and the SHOULD overlay */
+    PyObject *results[N_KINDS]; /* (version, kind) tuples */
+} VersionRules;
+
+typedef struct {
+    PyObject_HEAD
+    VersionRules v04; /* metadata at the top of the attributes */
+    VersionRules v05; /* metadata under "ome" */
+} CheckerObject;
+
+/* 1: an exact str equal to the interned s (fast identity path, then a compare). */
+static inline int
+str_is(PyObject *v, PyObject *s)
+{
+    if (v == s) return 1;
+    if (v == NULL || !PyUnicode_CheckExact(v)) return 0;
+    return str_eq(v, s);
+}
+
+/* dict lookup that never raises (keys are str) */
+static inline PyObject *
+get(PyObject *d, PyObject *key)
+{
+    PyObject *v = PyDict_GetItemWithError(d, key);
+    if (v == NULL && PyErr_Occurred()) PyErr_Clear();
+    return v;
+}
+
+static inline int
+has(PyObject *d, PyObject *key)
+{
+    int r = PyDict_Contains(d, key);
+    if (r < 0) {
+        PyErr_Clear();
+        return 0;
+    }
+    return r;
+}
+
+/* 1 when s contains the byte sequence sub (both ASCII/UTF-8 views of exact str). */
+static int
+str_contains(PyObject *s, const char *sub)
+{
+    Py_ssize_t n;
+    const char *u = PyUnicode_AsUTF8AndSize(s, &n);
+    if (u == NULL) {
+        PyErr_Clear();
+        return 1; /* unsure: treat as "contains", which sends the document the slow way */
+    }
+    return strstr(u, sub) != NULL || (Py_ssize_t)strlen(u) != n; /* an embedded NUL: unsure */
+}
+
+/* A path surely inside its group: non-empty, no leading "/", no ".", no "//", no "://".
+ * Conservative: is_inner_path accepts more (e.g. "a.b"); those go the slow way. */
+static int
+plain_path(PyObject *p)
+{
+    if (!PyUnicode_CheckExact(p)) return 0;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(p);
+    if (n == 0) return 0;
+    if (PyUnicode_READ_CHAR(p, 0) == '/') return 0;
+    return !str_contains(p, ".") && !str_contains(p, "//") && !str_contains(p, ":");
+}
+
+/* mirrors rules.multiscales._is_plain_transformations */
+static int
+plain_transformations(PyObject *cts, Py_ssize_t n_axes)
+{
+    Py_ssize_t n = PyList_GET_SIZE(cts);
+    if (n != 1 && n != 2) return 0;
+    PyObject *first = PyList_GET_ITEM(cts, 0);
+    if (!PyDict_CheckExact(first) || !str_is(get(first, S_type), S_scale)) return 0;
+    PyObject *vec = get(first, S_scale);
+    if (vec && PyList_CheckExact(vec) && PyList_GET_SIZE(vec) != n_axes) return 0;
+    if (n == 1) return 1;
+    PyObject *second = PyList_GET_ITEM(cts, 1);
+    if (!PyDict_CheckExact(second) || !str_is(get(second, S_type), S_translation)) return 0;
+    vec = get(second, S_translation);
+    return !(vec && PyList_CheckExact(vec) && PyList_GET_SIZE(vec) != n_axes);
+}
+
+/* mirrors rules.multiscales.is_plain_multiscale */
+static int
+plain_multiscale(PyObject *ms)
+{
+    PyObject *axes = get(ms, S_axes);
+    Py_ssize_t n_axes = -1;
+    if (axes && PyList_CheckExact(axes)) {
+        n_axes = PyList_GET_SIZE(axes);
+        if (n_axes > 16) return 0;
+        PyObject *names[16];
+        int highest = 0, n_space = 0, has_x = 0, has_y = 0, has_z = 0;
+        for (Py_ssize_t i = 0; i < n_axes; i++) {
+            PyObject *axis = PyList_GET_ITEM(axes, i);
+            if (!PyDict_CheckExact(axis)) return 0;
+            PyObject *name = get(axis, S_name);
+            if (!name || !PyUnicode_CheckExact(name)) return 0;
+            for (Py_ssize_t j = 0; j < i; j++) {
+                if (str_eq(names[j], name)) return 0;
+            }
+            names[i] = name;
+            has_x |= str_is(name, S_x);
+            has_y |= str_is(name, S_y);
+            has_z |= str_is(name, S_z);
+            PyObject *kind = get(axis, S_type);
+            int rank;
+            if (kind && !PyUnicode_CheckExact(kind) && PyUnicode_Check(kind)) return 0;
+            if (str_is(kind, S_space)) {
+                rank = 2;
+                n_space++;
+            }
+            else if (str_is(kind, S_time)) rank = 0;
+            else rank = 1;
+            if (rank < highest) return 0;
+            highest = rank;
+        }
+        if (n_space == 3 && has_x && has_y && has_z) {
+            if (!str_is(names[n_axes - 3], S_z) || !str_is(names[n_axes - 2], S_y) ||
+                !str_is(names[n_axes - 1], S_x))
+                return 0;
+        }
+    }
+    PyObject *datasets = get(ms, S_datasets);
+    if (datasets && PyList_CheckExact(datasets)) {
+        Py_ssize_t n = PyList_GET_SIZE(datasets);
+        if (n > 64) return 0;
+        PyObject *paths[64];
+        Py_ssize_t n_paths = 0;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            PyObject *ds = PyList_GET_ITEM(datasets, i);
+            if (!PyDict_CheckExact(ds)) continue;
+            PyObject *path = get(ds, S_path);
+            if (path && PyUnicode_Check(path)) {
+                if (!plain_path(path)) return 0;
+                for (Py_ssize_t j = 0; j < n_paths; j++) {
+                    if (str_eq(paths[j], path)) return 0;
+                }
+                paths[n_paths++] = path;
+            }
+            PyObject *cts = get(ds, S_cts);
+            if (cts && PyList_CheckExact(cts) && !plain_transformations(cts, n_axes)) return 0;
+        }
+    }
+    PyObject *cts = get(ms, S_cts);
+    return !(cts && PyList_CheckExact(cts) && !plain_transformations(cts, n_axes));
+}
+
+/* 1 when none of the keys holds a float (check_integers reports integral floats; the schema
+ * reports the others, so any float at all means "look closer"). */
+static int
+no_floats(PyObject *d, PyObject **keys, int n)
+{
+    for (int i = 0; i < n; i++) {
+        PyObject *v = get(d, keys[i]);
+        if (v && PyFloat_Check(v)) return 0;
+    }
+    return 1;
+}
+
+/* mirrors rules.omero.check_omero */
+static int
+plain_omero(PyObject *omero)
+{
+    if (!PyDict_CheckExact(omero)) return PyDict_Check(omero) ? 0 : 1;
+    PyObject *k1[] = {S_id};
+    if (!no_floats(omero, k1, 1)) return 0;
+    PyObject *rdefs = get(omero, S_rdefs);
+    if (rdefs && PyDict_Check(rdefs)) {
+        if (!PyDict_CheckExact(rdefs)) return 0;
+        PyObject *k2[] = {S_defaultT, S_defaultZ};
+        if (!no_floats(rdefs, k2, 2)) return 0;
+    }
+    return 1;
+}
+
+/* mirrors rules.labels.check_image_label: label values unique, no float values or rgba */
+static int
+plain_image_label(PyObject *il)
+{
+    if (!PyDict_Check(il)) return 1;
+    if (!PyDict_CheckExact(il)) return 0;
+    PyObject *colors = get(il, S_colors);
+    if (colors && PyList_Check(colors)) {
+        if (!PyList_CheckExact(colors)) return 0;
+        PyObject *seen = PySet_New(NULL);
+        if (!seen) {
+            PyErr_Clear();
+            return 0;
+        }
+        int ok = 1;
+        for (Py_ssize_t i = 0; ok && i < PyList_GET_SIZE(colors); i++) {
+            PyObject *color = PyList_GET_ITEM(colors, i);
+            if (!PyDict_Check(color)) continue;
+            if (!PyDict_CheckExact(color)) {
+                ok = 0;
+                break;
+            }
+            PyObject *value = get(color, S_label_value);
+            if (value && PyFloat_Check(value)) ok = 0;
+            else if (value && PyLong_Check(value) && !PyBool_Check(value)) {
+                if (!PyLong_CheckExact(value)) ok = 0;
+                else {
+                    int r = PySet_Contains(seen, value);
+                    if (r != 0 || PySet_Add(seen, value) < 0) ok = 0;
+                }
+            }
+            PyObject *rgba = get(color, S_rgba);
+            if (ok && rgba && PyList_Check(rgba)) {
+                if (!PyList_CheckExact(rgba)) ok = 0;
+                for (Py_ssize_t j = 0; ok && j < PyList_GET_SIZE(rgba); j++) {
+                    if (PyFloat_Check(PyList_GET_ITEM(rgba, j))) ok = 0;
+                }
+            }
+        }
+        Py_DECREF(seen);
+        if (PyErr_Occurred()) PyErr_Clear();
+        if (!ok) return 0;
+    }
+    PyObject *props = get(il, S_properties);
+    if (props && PyList_Check(props)) {
+        if (!PyList_CheckExact(props)) return 0;
+        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(props); i++) {
+            PyObject *prop = PyList_GET_ITEM(props, i);
+            if (!PyDict_Check(prop)) continue;
+            if (!PyDict_CheckExact(prop)) return 0;
+            PyObject *v = get(prop, S_label_value);
+            if (v && PyFloat_Check(v)) return 0;
+        }
+    }
+    return 1;
+}
+
+/* mirrors rules.omero.check_paths on a labels or series list */
+static int
+plain_paths(PyObject *paths)
+{
+    if (!PyList_Check(paths)) return 1;
+    if (!PyList_CheckExact(paths)) return 0;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(paths); i++) {
+        PyObject *p = PyList_GET_ITEM(paths, i);
+        if (PyUnicode_Check(p) && !plain_path(p)) return 0;
+    }
+    return 1;
+}
+
+/* The names of a rows/columns list as rules.hcs._names sees them: a list with NULL where an
+ * item has no string name, plus a dict name -> first index. 0: a duplicate or a case collision
+ * (an issue), or anything unusual; 1: fine; *names_out NULL when ``items`` is not a list. */
+static int
+plate_names(PyObject *items, PyObject **names_out, PyObject **index_out)
+{
+    *names_out = NULL;
+    *index_out = NULL;
+    if (items == NULL || !PyList_Check(items)) return 1;
+    if (!PyList_CheckExact(items)) return 0;
+    Py_ssize_t n = PyList_GET_SIZE(items);
+    PyObject *names = PyList_New(n);
+    PyObject *index = PyDict_New();
+    PyObject *folded = PySet_New(NULL);
+    if (!names || !index || !folded) goto fail;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *item = PyList_GET_ITEM(items, i);
+        PyObject *name = NULL;
+        if (PyDict_Check(item)) {
+            if (!PyDict_CheckExact(item)) goto fail;
+            name = get(item, S_name);
+            if (name && !PyUnicode_Check(name)) name = NULL;
+            if (name && !PyUnicode_CheckExact(name)) goto fail;
+        }
+        PyObject *slot = name ? name : Py_None;
+        Py_INCREF(slot);
+        PyList_SET_ITEM(names, i, slot);
+        if (!name) continue;
+        int r = PyDict_Contains(index, name);
+        if (r != 0) goto fail; /* a duplicate name (an issue), or an error */
+        PyObject *k = PyLong_FromSsize_t(i);
+        if (!k || PyDict_SetItem(index, name, k) < 0) {
+            Py_XDECREF(k);
+            goto fail;
+        }
+        Py_DECREF(k);
+        PyObject *f = PyObject_CallMethodNoArgs(name, S_casefold);
+        if (!f) goto fail;
+        r = PySet_Contains(folded, f);
+        if (r != 0 || PySet_Add(folded, f) < 0) {
+            Py_DECREF(f);
+            goto fail; /* a case collision (a SHOULD issue) */
+        }
+        Py_DECREF(f);
+    }
+    Py_DECREF(folded);
+    *names_out = names;
+    *index_out = index;
+    return 1;
+fail:
+    if (PyErr_Occurred()) PyErr_Clear();
+    Py_XDECREF(names);
+    Py_XDECREF(index);
+    Py_XDECREF(folded);
+    return 0;
+}
+
+/* An index as rules.hcs._index sees it, when it is a plain int: 1 and *out; 0 "no index";
+ * -1 unusual (a float, or an int too large), which sends the document the slow way. */
+static int
+plate_index(PyObject *well, PyObject *key, Py_ssize_t *out)
+{
+    PyObject *v = get(well, key);
+    if (v == NULL || PyBool_Check(v)) return 0;
+    if (PyFloat_Check(v)) return -1;
+    if (!PyLong_Check(v)) return 0;
+    if (!PyLong_CheckExact(v)) return -1;
+    Py_ssize_t x = PyLong_AsSsize_t(v);
+    if (x == -1 && PyErr_Occurred()) {
+        PyErr_Clear();
+        return -1;
+    }
+    *out = x;
+    return 1;
+}
+
+/* mirrors rules.hcs._check_plate_well */
+static int
+plain_plate_well(PyObject *well, PyObject *row_names, PyObject *row_index, PyObject *col_names,
+                 PyObject *col_index, PyObject *paths)
+{
+    PyObject *keys[] = {S_rowIndex, S_columnIndex};
+    if (!no_floats(well, keys, 2)) return 0;
+    PyObject *path = get(well, S_path);
+    PyObject *parts = NULL, *row_name = NULL, *col_name = NULL;
+    int ok = 1;
+    if (path && PyUnicode_Check(path)) {
+        if (!PyUnicode_CheckExact(path)) return 0;
+        int r = PySet_Contains(paths, path);
+        if (r != 0 || PySet_Add(paths, path) < 0) goto unusual; /* a duplicate path */
+        parts = PyUnicode_Split(path, S_slash, -1);
+        if (!parts) goto unusual;
+        if (PyList_GET_SIZE(parts) == 2 && PyUnicode_GET_LENGTH(PyList_GET_ITEM(parts, 0)) &&
+            PyUnicode_GET_LENGTH(PyList_GET_ITEM(parts, 1))) {
+            row_name = PyList_GET_ITEM(parts, 0);
+            col_name = PyList_GET_ITEM(parts, 1);
+            if (row_names && !has(row_index, row_name)) ok = 0;
+            if (col_names && !has(col_index, col_name)) ok = 0;
+        }
+    }
+    PyObject *index_keys[] = {S_rowIndex, S_columnIndex};
+    PyObject *lists[] = {row_names, col_names};
+    PyObject *named[] = {row_name, col_name};
+    for (int i = 0; ok && i < 2; i++) {
+        Py_ssize_t index;
+        int r = plate_index(well, index_keys[i], &index);
+        if (r < 0) ok = 0;
+        if (r <= 0 || lists[i] == NULL || index < 0) continue;
+        if (index >= PyList_GET_SIZE(lists[i])) {
+            ok = 0;
+            break;
+        }
+        PyObject *at = PyList_GET_ITEM(lists[i], index);
+        if (named[i] && at != Py_None && !str_eq(at, named[i])) ok = 0;
+    }
+    Py_XDECREF(parts);
+    if (PyErr_Occurred()) {
+        PyErr_Clear();
+        return 0;
+    }
+    return ok;
+unusual:
+    Py_XDECREF(parts);
+    if (PyErr_Occurred()) PyErr_Clear();
+    return 0;
+}
+
+/* mirrors rules.hcs.check_plate for 0.4 and 0.5 */
+static int
+plain_plate(PyObject *plate)
+{
+    if (!PyDict_Check(plate)) return 1;
+    if (!PyDict_CheckExact(plate)) return 0;
+    PyObject *k1[] = {S_field_count};
+    if (!no_floats(plate, k1, 1)) return 0;
+    PyObject *row_names, *row_index, *col_names, *col_index, *ids = NULL, *paths = NULL;
+    if (!plate_names(get(plate, S_rows), &row_names, &row_index)) return 0;
+    if (!plate_names(get(plate, S_columns), &col_names, &col_index)) {
+        Py_XDECREF(row_names);
+        Py_XDECREF(row_index);
+        return 0;
+    }
+    int ok = 1;
+    PyObject *acqs = get(plate, S_acquisitions);
+    if (acqs && PyList_Check(acqs)) {
+        ids = PySet_New(NULL);
+        if (!ids || !PyList_CheckExact(acqs)) ok = 0;
+        PyObject *keys[] = {S_id, S_maximumfieldcount, S_starttime, S_endtime};
+        for (Py_ssize_t i = 0; ok && i < PyList_GET_SIZE(acqs); i++) {
+            PyObject *acq = PyList_GET_ITEM(acqs, i);
+            if (!PyDict_Check(acq)) continue;
+            if (!PyDict_CheckExact(acq) || !no_floats(acq, keys, 4)) {
+                ok = 0;
+                break;
+            }
+            PyObject *id = get(acq, S_id);
+            if (id && PyLong_Check(id) && !PyBool_Check(id)) {
+                if (!PyLong_CheckExact(id) || PySet_Contains(ids, id) != 0 ||
+                    PySet_Add(ids, id) < 0)
+                    ok = 0;
+            }
+        }
+    }
+    PyObject *wells = get(plate, S_wells);
+    if (ok && wells && PyList_Check(wells)) {
+        paths = PySet_New(NULL);
+        if (!paths || !PyList_CheckExact(wells)) ok = 0;
+        for (Py_ssize_t i = 0; ok && i < PyList_GET_SIZE(wells); i++) {
+            PyObject *well = PyList_GET_ITEM(wells, i);
+            if (!PyDict_Check(well)) continue;
+            if (!PyDict_CheckExact(well) ||
+                !plain_plate_well(well, row_names, row_index, col_names, col_index, paths))
+                ok = 0;
+        }
+    }
+    Py_XDECREF(row_names);
+    Py_XDECREF(row_index);
+    Py_XDECREF(col_names);
+    Py_XDECREF(col_index);
+    Py_XDECREF(ids);
+    Py_XDECREF(paths);
+    if (PyErr_Occurred()) {
+        PyErr_Clear();
+        return 0;
+    }
+    return ok;
+}
+
+/* mirrors rules.hcs.check_well for 0.4 and 0.5 */
+static int
+plain_well(PyObject *well)
+{
+    if (!PyDict_Check(well)) return 1;
+    if (!PyDict_CheckExact(well)) return 0;
+    PyObject *images = get(well, S_images);
+    if (!images || !PyList_Check(images)) return 1;
+    if (!PyList_CheckExact(images)) return 0;
+    PyObject *seen = PySet_New(NULL), *acqs = PySet_New(NULL);
+    Py_ssize_t without = 0;
+    int ok = seen && acqs;
+    for (Py_ssize_t i = 0; ok && i < PyList_GET_SIZE(images); i++) {
+        PyObject *image = PyList_GET_ITEM(images, i);
+        if (!PyDict_CheckExact(image)) continue;
+        PyObject *acq = get(image, S_acquisition);
+        if (acq == NULL) without++;
+        else if (PyLong_CheckExact(acq)) {
+            if (PySet_Add(acqs, acq) < 0) ok = 0;
+        }
+        else if (PyFloat_Check(acq)) ok = 0;
+        PyObject *path = get(image, S_path);
+        if (ok && path && PyUnicode_Check(path)) {
+            if (!PyUnicode_CheckExact(path) || PySet_Contains(seen, path) != 0 ||
+                PySet_Add(seen, path) < 0)
+                ok = 0;
+        }
+    }
+    if (ok && without && PySet_GET_SIZE(acqs) > 1) ok = 0;
+    Py_XDECREF(seen);
+    Py_XDECREF(acqs);
+    if (PyErr_Occurred()) {
+        PyErr_Clear();
+        return 0;
+    }
+    return ok;
+}
+
+/* The keys whose presence decides the kind, in detect_kind's order (see KIND_NAMES). */
+static PyObject **KIND_KEYS[N_KINDS] = {&S_plate, &S_well, &S_image_label, &S_multiscales,
+                                        &S_scene, &S_labels, &S_bf2raw, &S_series, &S_omero};
+/* The OME keys of omezarr_models.detection.OME_KEYS. */
+static PyObject **OME_KEYS[] = {&S_multiscales, &S_omero, &S_image_label, &S_labels, &S_plate,
+                                &S_well, &S_scene, &S_bf2raw, &S_series};
+#define N_OME_KEYS 9
+static PyObject **VERSION_HOLDERS[] = {&S_plate, &S_well, &S_image_label};
+
+/* 1 when every version string inside the OME keys of meta is the target (validate._versions_agree) */
+static int
+versions_agree(PyObject *meta, PyObject *target)
+{
+    PyObject *ms = get(meta, S_multiscales);
+    if (ms && PyList_CheckExact(ms)) {
+        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(ms); i++) {
+            PyObject *item = PyList_GET_ITEM(ms, i);
+            if (!PyDict_CheckExact(item)) continue;
+            PyObject *v = get(item, S_version);
+            if (v && PyUnicode_Check(v) && !str_is(v, target)) return 0;
+        }
+    }
+    for (int i = 0; i < 3; i++) {
+        PyObject *obj = get(meta, *VERSION_HOLDERS[i]);
+        if (obj && PyDict_CheckExact(obj)) {
+            PyObject *v = get(obj, S_version);
+            if (v && PyUnicode_Check(v) && !str_is(v, target)) return 0;
+        }
+    }
+    return 1;
+}
+
+/* The version a 0.4-layout document declares first (validate._first_version), or NULL. */
+static PyObject *
+first_version(PyObject *attrs)
+{
+    PyObject *ms = get(attrs, S_multiscales);
+    if (ms && PyList_CheckExact(ms)) {
+        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(ms); i++) {
+            PyObject *item = PyList_GET_ITEM(ms, i);
+            if (PyDict_CheckExact(item) && has(item, S_version)) return get(item, S_version);
+        }
+    }
+    for (int i = 0; i < 3; i++) {
+        PyObject *obj = get(attrs, *VERSION_HOLDERS[i]);
+        if (obj && PyDict_CheckExact(obj) && has(obj, S_version)) return get(obj, S_version);
+    }
+    return NULL;
+}
+
+/* 1 when the hand-written rules of omezarr_models.rules have nothing to report on meta. */
+static int
+plain_rules(PyObject *meta)
+{
+    PyObject *v = get(meta, S_multiscales);
+    if (v && PyList_Check(v)) {
+        if (!PyList_CheckExact(v)) return 0;
+        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(v); i++) {
+            PyObject *ms = PyList_GET_ITEM(v, i);
+            if (PyDict_Check(ms) && (!PyDict_CheckExact(ms) || !plain_multiscale(ms))) return 0;
+        }
+    }
+    if ((v = get(meta, S_omero)) && !plain_omero(v)) return 0;
+    if ((v = get(meta, S_image_label)) && !plain_image_label(v)) return 0;
+    if ((v = get(meta, S_plate)) && !plain_plate(v)) return 0;
+    if ((v = get(meta, S_well)) && !plain_well(v)) return 0;
+    if ((v = get(meta, S_bf2raw)) && PyFloat_Check(v)) return 0;
+    if ((v = get(meta, S_labels)) && !plain_paths(v)) return 0;
+    if ((v = get(meta, S_series)) && !plain_paths(v)) return 0;
+    return 1;
+}
+
+static PyObject *
+checker_call(CheckerObject *self, PyObject *args, PyObject *kwds)
+{
+    PyObject *attrs, *wanted = Py_None;
+    static char *kwlist[] = {"attrs", "version", NULL};
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|O", kwlist, &attrs, &wanted)) return NULL;
+    if (!PyDict_CheckExact(attrs) || !keys_ok(attrs)) Py_RETURN_NONE;
+    VersionRules *rules;
+    PyObject *meta;
+    if (has(attrs, S_ome)) {
+        rules = &self->v05;
+        meta = get(attrs, S_ome);
+        if (!rules->version || !meta || !PyDict_CheckExact(meta)) Py_RETURN_NONE;
+        if (!str_is(get(meta, S_version), rules->version)) Py_RETURN_NONE;
+        for (int i = 0; i < N_OME_KEYS; i++) {
+            if (has(attrs, *OME_KEYS[i])) Py_RETURN_NONE; /* a key outside the namespace */
+        }
+    }
+    else {
+        rules = &self->v04;
+        meta = attrs;
+        if (!rules->version || !str_is(first_version(attrs), rules->version)) Py_RETURN_NONE;
+    }
+    if (wanted != Py_None && !str_is(wanted, rules->version)) Py_RETURN_NONE;
+    if (!versions_agree(meta, rules->version)) Py_RETURN_NONE;
+    if (program_run(rules->schema, attrs) != 1) Py_RETURN_NONE;
+    if (!plain_rules(meta)) Py_RETURN_NONE;
+    for (int i = 0; i < N_KINDS; i++) {
+        if (has(meta, *KIND_KEYS[i])) {
+            Py_INCREF(rules->results[i]);
+            return rules->results[i];
+        }
+    }
+    Py_RETURN_NONE;
+}
+
+static void
+rules_clear(VersionRules *r)
+{
+    Py_CLEAR(r->version);
+    Py_CLEAR(r->schema);
+    for (int i = 0; i < N_KINDS; i++) Py_CLEAR(r->results[i]);
+}
+
+/* (version, Program of the base schema and the SHOULD overlay) or None */
+static int
+rules_set(VersionRules *r, PyObject *spec)
+{
+    rules_clear(r);
+    if (spec == Py_None) return 0;
+    PyObject *version, *schema;
+    if (!PyArg_ParseTuple(spec, "UO!", &version, &ProgramType, &schema)) return -1;
+    Py_INCREF(version);
+    r->version = version;
+    Py_INCREF(schema);
+    r->schema = (ProgramObject *)schema;
+    for (int i = 0; i < N_KINDS; i++) {
+        r->results[i] = Py_BuildValue("(Os)", version, KIND_NAMES[i]);
+        if (!r->results[i]) return -1;
+    }
+    return 0;
+}
+
+static int
+checker_init(CheckerObject *self, PyObject *args, PyObject *kwds)
+{
+    PyObject *v04 = Py_None, *v05 = Py_None;
+    static char *kwlist[] = {"v04", "v05", NULL};
+    if (!PyArg_ParseTupleAndKeywords(args, kwds, "|OO", kwlist, &v04, &v05)) return -1;
+    if (rules_set(&self->v04, v04) < 0 || rules_set(&self->v05, v05) < 0) return -1;
+    return 0;
+}
+
+static void
+checker_dealloc(CheckerObject *self)
+{
+    rules_clear(&self->v04);
+    rules_clear(&self->v05);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static PyTypeObject CheckerType = {
+    PyVarObject_HEAD_INIT(NULL, 0).tp_name = "omezarr_models._speedups.Checker",
+    .tp_basicsize = sizeof(CheckerObject),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "Checker(v04=(version, program), v05=...): call with (attrs, version=None); "
+              "returns (version, kind) when the document has nothing to report, else None.",
+    .tp_new = PyType_GenericNew,
+    .tp_init = (initproc)checker_init,
+    .tp_dealloc = (destructor)checker_dealloc,
+    .tp_call = (ternaryfunc)checker_call,
+};
+
+static int
+intern_all(void)
+{
+#define I(var, text)                                                                        \
+    if (!(var = PyUnicode_InternFromString(text))) return -1
+    I(S_ome, "ome");
+    I(S_version, "version");
+    I(S_multiscales, "multiscales");
+    I(S_plate, "plate");
+    I(S_well, "well");
+    I(S_image_label, "image-label");
+    I(S_omero, "omero");
+    I(S_labels, "labels");
+    I(S_series, "series");
+    I(S_scene, "scene");
+    I(S_bf2raw, "bioformats2raw.layout");
+    I(S_axes, "axes");
+    I(S_name, "name");
+    I(S_type, "type");
+    I(S_space, "space");
+    I(S_time, "time");
+    I(S_datasets, "datasets");
+    I(S_path, "path");
+    I(S_cts, "coordinateTransformations");
+    I(S_scale, "scale");
+    I(S_translation, "translation");
+    I(S_x, "x");
+    I(S_y, "y");
+    I(S_z, "z");
+    I(S_id, "id");
+    I(S_rdefs, "rdefs");
+    I(S_defaultT, "defaultT");
+    I(S_defaultZ, "defaultZ");
+    I(S_colors, "colors");
+    I(S_label_value, "label-value");
+    I(S_rgba, "rgba");
+    I(S_properties, "properties");
+    I(S_field_count, "field_count");
+    I(S_rows, "rows");
+    I(S_columns, "columns");
+    I(S_acquisitions, "acquisitions");
+    I(S_wells, "wells");
+    I(S_rowIndex, "rowIndex");
+    I(S_columnIndex, "columnIndex");
+    I(S_images, "images");
+    I(S_acquisition, "acquisition");
+    I(S_maximumfieldcount, "maximumfieldcount");
+    I(S_starttime, "starttime");
+    I(S_endtime, "endtime");
+    I(S_casefold, "casefold");
+    I(S_slash, "/");
+#undef I
+    return 0;
+}
+
+static struct PyModuleDef speedups_module = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "omezarr_models._speedups",
+    .m_doc = "The native fast path of omezarr_models' metadata validation (see _fast.py).",
+    .m_size = -1,
+};
+
+PyMODINIT_FUNC
+PyInit__speedups(void)
+{
+    if (intern_all() < 0) return NULL;
+    if (PyType_Ready(&ProgramType) < 0 || PyType_Ready(&CheckerType) < 0) return NULL;
+    PyObject *m = PyModule_Create(&speedups_module);
+    if (!m) return NULL;
+    Py_INCREF(&ProgramType);
+    Py_INCREF(&CheckerType);
+    if (PyModule_AddObject(m, "Program", (PyObject *)&ProgramType) < 0 ||
+        PyModule_AddObject(m, "Checker", (PyObject *)&CheckerType) < 0 ||
+        PyModule_AddIntConstant(m, "ABI", SPEEDUPS_ABI) < 0 ||
+        PyModule_AddIntConstant(m, "MAX_DEPTH", MAX_DEPTH) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
+}
