@@ -24,7 +24,8 @@
 
 #define SPEEDUPS_ABI 1
 #define MAX_DEPTH 400
-
+/* objects naming this many keys or more are checked in one pass over their own keys */
+#define SCAN_MIN 2
 /* JSON kinds of a Python value */
 enum { K_BAIL = 0, K_NULL, K_BOOL, K_OBJECT, K_ARRAY, K_STRING, K_INT, K_FLOAT };
 
@@ -50,8 +51,7 @@ typedef struct {
 
 struct KeySlot {
     PyObject *name; /* borrowed from the node's props/required lists */
-    PyObject *seen; /* owned: the last equal key object met, for an identity test (json.loads
-                       shares one key object among all the objects of a document) */
+    Py_ssize_t name_id; /* index in the program's table of names (ProgramObject.seen) */
     Py_hash_t hash;
     int prop;    /* node of the property's schema, or -1 */
     int req_bit; /* bit in req_mask, or -1 */
@@ -206,6 +206,13 @@ typedef struct {
     Py_ssize_t n;
     Node *nodes;
     int root;
+    /* Every property or required name of the program once, and for each the last equal key
+       object met in an instance (owned). json.loads shares one key object among all the
+       objects of a document, so after the first match a key is recognised by identity, and a
+       lookup made with it skips the string comparison. */
+    Py_ssize_t nnames;
+    PyObject **names;
+    PyObject **seen;
 } ProgramObject;
 
 static int eval(ProgramObject *p, Ctx *c, int idx, PyObject *v);
@@ -258,8 +265,9 @@ eval_keywords(ProgramObject *p, Ctx *c, Node *nd, PyObject *v)
            minProperties counts them, so there a non-string key means "unsure". */
         /* one pass over the keys pays when the node names several keys (most absent); for one
            or two names, lookups are cheaper */
-        if (nd->nslots >= 1 && PyDict_GET_SIZE(v) <= 4 * nd->nslots) {
-            unsigned long long seen = 0;
+        if (nd->nslots >= SCAN_MIN && PyDict_GET_SIZE(v) <= 4 * nd->nslots) {
+            /* several names, most absent: one pass over the instance's keys */
+            unsigned long long found = 0;
             Py_ssize_t pos = 0;
             PyObject *key, *val;
             while (PyDict_Next(v, &pos, &key, &val)) {
@@ -269,17 +277,39 @@ eval_keywords(ProgramObject *p, Ctx *c, Node *nd, PyObject *v)
                 for (Py_ssize_t i = 0; i < nd->nslots; i++) {
                     struct KeySlot *slot = &nd->slots[i];
                     if (slot->hash != h) continue;
-                    if (slot->seen != key) {
+                    PyObject **seen = &p->seen[slot->name_id];
+                    if (*seen != key) {
                         if (!str_eq(slot->name, key)) continue;
                         Py_INCREF(key);
-                        Py_XSETREF(slot->seen, key);
+                        Py_XSETREF(*seen, key);
                     }
-                    if (slot->req_bit >= 0) seen |= 1ULL << slot->req_bit;
+                    if (slot->req_bit >= 0) found |= 1ULL << slot->req_bit;
                     if (slot->prop >= 0 && !eval(p, c, slot->prop, val)) return 0;
                     break;
                 }
             }
-            if ((seen & nd->req_mask) != nd->req_mask) return 0;
+            if ((found & nd->req_mask) != nd->req_mask) return 0;
+            goto after_properties;
+        }
+        if (nd->slots) {
+            /* one or two names: a lookup each, with the key object last met if any */
+            unsigned long long found = 0;
+            for (Py_ssize_t i = 0; i < nd->nslots; i++) {
+                struct KeySlot *slot = &nd->slots[i];
+                PyObject *seen = p->seen[slot->name_id];
+                PyObject *val = PyDict_GetItemWithError(v, seen ? seen : slot->name);
+                if (val == NULL) {
+                    if (PyErr_Occurred()) {
+                        PyErr_Clear();
+                        c->bail = 1;
+                        return 0;
+                    }
+                    continue;
+                }
+                if (slot->req_bit >= 0) found |= 1ULL << slot->req_bit;
+                if (slot->prop >= 0 && !eval(p, c, slot->prop, val)) return 0;
+            }
+            if ((found & nd->req_mask) != nd->req_mask) return 0;
             goto after_properties;
         }
         for (Py_ssize_t i = 0; i < nd->required.n; i++) {
@@ -575,7 +605,7 @@ get_obj(PyObject *d, const char *key)
 /* The one-pass table of a node's properties and required names (up to 64 required names;
  * beyond that the node looks names up one by one). */
 static int
-build_slots(Node *nd)
+build_slots(ProgramObject *self, Node *nd)
 {
     Py_ssize_t n = nd->props.n + nd->required.n;
     if (n == 0 || nd->required.n > 64) return 0;
@@ -599,6 +629,14 @@ build_slots(Node *nd)
             slot->name = name;
             slot->hash = PyObject_Hash(name);
             if (slot->hash == -1) return -1;
+            slot->name_id = -1;
+            for (Py_ssize_t k = 0; k < self->nnames && slot->name_id < 0; k++) {
+                if (str_eq(self->names[k], name)) slot->name_id = k;
+            }
+            if (slot->name_id < 0) {
+                slot->name_id = self->nnames;
+                self->names[self->nnames++] = name;
+            }
             slot->prop = -1;
             slot->req_bit = -1;
         }
@@ -630,7 +668,6 @@ program_clear_nodes(ProgramObject *self)
         free_names(&nd->required);
         free_names(&nd->deps);
         free_names(&nd->by_value);
-        for (Py_ssize_t j = 0; j < nd->nslots; j++) Py_XDECREF(nd->slots[j].seen);
         PyMem_Free(nd->slots);
         Py_XDECREF(nd->by_prop);
         Py_XDECREF(nd->pattern);
@@ -645,6 +682,12 @@ program_clear_nodes(ProgramObject *self)
     PyMem_Free(self->nodes);
     self->nodes = NULL;
     self->n = 0;
+    for (Py_ssize_t i = 0; i < self->nnames; i++) Py_XDECREF(self->seen[i]);
+    PyMem_Free(self->seen);
+    PyMem_Free(self->names);
+    self->seen = NULL;
+    self->names = NULL;
+    self->nnames = 0;
 }
 
 static void
@@ -683,6 +726,21 @@ program_init(ProgramObject *self, PyObject *args, PyObject *kwds)
     self->n = n;
     self->root = root;
     long big = PY_SSIZE_T_MAX > LONG_MAX ? LONG_MAX : (long)PY_SSIZE_T_MAX;
+    Py_ssize_t max_names = 1;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *d = PyTuple_GET_ITEM(table, i);
+        const char *keys[] = {"properties", "required"};
+        for (int j = 0; j < 2 && PyDict_CheckExact(d); j++) {
+            PyObject *names = PyDict_GetItemString(d, keys[j]);
+            if (names && PyTuple_CheckExact(names)) max_names += PyTuple_GET_SIZE(names);
+        }
+    }
+    self->names = PyMem_Calloc(max_names, sizeof(PyObject *));
+    self->seen = PyMem_Calloc(max_names, sizeof(PyObject *));
+    if (!self->names || !self->seen) {
+        PyErr_NoMemory();
+        return -1;
+    }
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *d = PyTuple_GET_ITEM(table, i);
         Node *nd = &self->nodes[i];
@@ -750,7 +808,7 @@ program_init(ProgramObject *self, PyObject *args, PyObject *kwds)
             PyErr_SetString(PyExc_TypeError, "minimum/maximum must be finite numbers");
             return -1;
         }
-        if (build_slots(nd) < 0) return -1;
+        if (build_slots(self, nd) < 0) return -1;
         nd->groups = 0;
         if (nd->required.n || nd->props.n || nd->deps.n || nd->min_props >= 0)
             nd->groups |= G_OBJECT;
