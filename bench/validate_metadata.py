@@ -541,6 +541,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     first_call_s = time.perf_counter() - start
     require_valid(docs[:1], [first])
     print(f"first call (compiles the schemas): {first_call_s * 1e3:.1f} ms")
+    from omezarr_models._fast import speedups
+
+    native = speedups() is not None
+    print(
+        "native fast path (omezarr_models._speedups): "
+        + ("in use" if native else "not built or switched off (OMEZARR_NO_SPEEDUPS)")
+    )
 
     warm_s, reports = timed_pass(attrs, strict=strict)
     require_valid(docs, reports)
@@ -593,6 +600,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "imports_zarr": probe.zarr,
         "imports_pydantic": probe.pydantic,
         "python": platform.python_version(),
+        "native": native,
     }
     sys.stdout.flush()
     print(json.dumps(result))

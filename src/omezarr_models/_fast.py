@@ -92,6 +92,96 @@ def _pattern(source: str) -> Callable[[str], Any]:
     return re.compile(body + tail, re.ASCII).search
 
 
+#: A pattern atom for the native matcher: (mask of ASCII codes 0-63, mask of 64-127, min, max);
+#: max -1 is unbounded.
+Atom = tuple[int, int, int, int]
+
+_SPECIAL = set(".*+?()[]{}|^$\\")
+_QUANTIFIER = re.compile(r"\+|\*|\?|\{(\d+)(,(\d*))?\}")
+
+
+def _char_set(source: str, i: int) -> tuple[set[str], int] | None:
+    """The characters of one atom at ``source[i]`` and the index after it, or None."""
+    ch = source[i]
+    if ch == "\\":
+        if i + 1 < len(source) and source[i + 1] in _SPECIAL | set("/-_"):
+            return {source[i + 1]}, i + 2
+        return None
+    if ch == "[":
+        end = source.find("]", i + 1)
+        body = source[i + 1 : end] if end > i else ""
+        if not body or body[0] == "^" or "\\" in body or "[" in body:
+            return None
+        chars: set[str] = set()
+        k = 0
+        while k < len(body):
+            if k + 2 < len(body) and body[k + 1] == "-":
+                chars.update(chr(o) for o in range(ord(body[k]), ord(body[k + 2]) + 1))
+                k += 3
+            else:
+                chars.add(body[k])
+                k += 1
+        return chars, end + 1
+    if ch in _SPECIAL:
+        return None
+    return {ch}, i + 1
+
+
+def pattern_atoms(source: str) -> tuple[tuple[Atom, ...], bool] | None:
+    """The pattern as a sequence of character classes with counts, for the native matcher.
+
+    Only anchored patterns of ASCII classes, literal characters and quantifiers qualify, and only
+    when matching greedily from the left is exact: an atom with a variable count shares no
+    character with any atom that may follow it directly (the optional ones after it, up to and
+    including the first that must appear). Returns ``(atoms, anchored_at_end)``, or None when the
+    pattern is not of that form (the evaluator then calls Python's ``re``).
+    """
+    if not source.startswith("^"):
+        return None
+    end = source.endswith("$") and not source.endswith("\\$")
+    body = source[1 : len(source) - 1] if end else source[1:]
+    atoms: list[tuple[set[str], int, int]] = []
+    i = 0
+    while i < len(body):
+        found = _char_set(body, i)
+        if found is None:
+            return None
+        chars, i = found
+        if any(ord(c) > 127 for c in chars):
+            return None
+        low, high = 1, 1
+        quantifier = _QUANTIFIER.match(body, i)
+        if quantifier:
+            text = quantifier.group(0)
+            if text == "+":
+                low, high = 1, -1
+            elif text == "*":
+                low, high = 0, -1
+            elif text == "?":
+                low, high = 0, 1
+            else:
+                low = int(quantifier.group(1))
+                upper = quantifier.group(3)
+                high = low if quantifier.group(2) is None else (int(upper) if upper else -1)
+            i = quantifier.end()
+        atoms.append((chars, low, high))
+    for i, (chars, low, high) in enumerate(atoms):
+        if low == high:
+            continue
+        # greedy is exact when no atom that may come next (the optional ones, up to and
+        # including the first that must appear) could take one of this atom's characters
+        for later, later_low, _ in atoms[i + 1 :]:
+            if chars & later:
+                return None
+            if later_low > 0:
+                break
+    out = []
+    for chars, low, high in atoms:
+        mask = sum(1 << ord(c) for c in chars)
+        out.append((mask & (2**64 - 1), mask >> 64, low, high))
+    return tuple(out), end
+
+
 class _Lowering:
     """Turns the resources of one version into a node table; one node per schema object."""
 
@@ -142,6 +232,9 @@ class _Lowering:
                 out[word] = value
             elif word == "pattern":
                 out[word] = _pattern(value)
+                atoms = pattern_atoms(value)
+                if atoms is not None:
+                    out["patternAtoms"], out["patternEnd"] = atoms[0], int(atoms[1])
             elif word == "const":
                 out[word] = value
             elif word == "enum":
@@ -270,5 +363,6 @@ def checker() -> Callable[..., tuple[str, str] | None] | None:
         if version in schemas.versions():
             both = program(version, "attributes", also=("should", True))
         specs["v" + version.replace(".", "")] = (version, both) if both is not None else None
-    check: Callable[..., tuple[str, str] | None] = module.Checker(**specs)
+    # the bound method: a vectorcall, cheaper than calling the object itself
+    check: Callable[..., tuple[str, str] | None] = module.Checker(**specs).check
     return check
