@@ -21,6 +21,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <math.h>
+#include <string.h>
 
 #define SPEEDUPS_ABI 1
 #define MAX_DEPTH 400
@@ -95,11 +96,23 @@ typedef struct {
     NameList by_value;   /* constant -> alternative */
     int groups;          /* G_* bits: which keyword groups the node has */
     int type_only;       /* only a "type" keyword */
+    int shape;           /* SHAPE_*: a node simple enough to evaluate without the general path */
+    PyObject *enum_set;  /* a frozenset of the enum's strings, owned (long string enums) */
+#ifdef SPEEDUPS_PROFILE
+    long long hits;
+#endif
     int str_const;       /* const is a str */
     int str_enum;        /* every enum value is a str */
     unsigned int table_mask; /* slot_table: open addressing by key hash, slot index + 1 */
     int *slot_table;
 } Node;
+
+/* node shapes with a short path in eval() */
+#define SHAPE_GENERAL 0
+#define SHAPE_STR_CONST 1 /* {"const": "x"} (with "type": "string" or no type) */
+#define SHAPE_STR_ENUM 2  /* {"enum": ["x", ...]} of strings (same) */
+#define SHAPE_TAG 3       /* {"required": [k], "properties": {k: {"const": "x"}}} ("type": "object") */
+#define SHAPE_REQUIRED 4  /* {"required": [k, ...]} alone ("type": "object") */
 
 #define G_OBJECT 1
 #define G_ARRAY 2
@@ -108,9 +121,20 @@ typedef struct {
 #define G_APPLY 16
 #define G_VALUE 32
 
+/* Lookups made during one evaluation, remembered: the schemas look at the same key of the same
+ * object several times (an axis's "type" in items, contains, if, and the SHOULD overlay). The
+ * instance does not change while it is evaluated, so a remembered value stays right. */
+#define LOOKUP_CACHE 128
+struct Lookup {
+    PyObject *dict;
+    Py_ssize_t name_id;
+    PyObject *val; /* borrowed; NULL: absent */
+};
+
 typedef struct {
     int bail;
     int depth;
+    struct Lookup cache[LOOKUP_CACHE];
 } Ctx;
 
 static inline int
@@ -230,6 +254,43 @@ typedef struct {
 } ProgramObject;
 
 static int eval(ProgramObject *p, Ctx *c, int idx, PyObject *v);
+static int eval_shape(ProgramObject *p, Ctx *c, Node *nd, PyObject *v);
+
+static inline struct Lookup *
+cache_entry(Ctx *c, PyObject *d, Py_ssize_t name_id)
+{
+    size_t h = (((size_t)d >> 4) ^ ((size_t)name_id * 0x9E3779B1u)) & (LOOKUP_CACHE - 1);
+    return &c->cache[h];
+}
+
+/* Remember a key's value found by a pass over an object's keys. */
+static inline void
+remember(Ctx *c, PyObject *d, Py_ssize_t name_id, PyObject *val)
+{
+    struct Lookup *e = cache_entry(c, d, name_id);
+    e->dict = d;
+    e->name_id = name_id;
+    e->val = val;
+}
+
+/* The value of a slot's key in dict d (NULL: absent; c->bail set on an error). */
+static inline PyObject *
+lookup(ProgramObject *p, Ctx *c, PyObject *d, struct KeySlot *slot)
+{
+    struct Lookup *e = cache_entry(c, d, slot->name_id);
+    if (e->dict == d && e->name_id == slot->name_id) return e->val;
+    PyObject *seen = slot->name_id < p->nnames ? p->seen[slot->name_id] : NULL;
+    PyObject *val = PyDict_GetItemWithError(d, seen ? seen : slot->name);
+    if (val == NULL && PyErr_Occurred()) {
+        PyErr_Clear();
+        c->bail = 1;
+        return NULL;
+    }
+    e->dict = d;
+    e->name_id = slot->name_id;
+    e->val = val;
+    return val;
+}
 
 /* Whether a value of kind k matches the "type" bits. */
 static inline int
@@ -341,6 +402,7 @@ eval_keywords(ProgramObject *p, Ctx *c, Node *nd, PyObject *v)
                         Py_INCREF(key);
                         Py_XSETREF(*seen, key);
                     }
+                    remember(c, v, slot->name_id, val);
                     if (slot->req_bit >= 0) found |= 1ULL << slot->req_bit;
                     if (slot->prop >= 0 && !eval(p, c, slot->prop, val)) return 0;
                     break;
@@ -354,14 +416,9 @@ eval_keywords(ProgramObject *p, Ctx *c, Node *nd, PyObject *v)
             unsigned long long found = 0;
             for (Py_ssize_t i = 0; i < nd->nslots; i++) {
                 struct KeySlot *slot = &nd->slots[i];
-                PyObject *seen = p->seen[slot->name_id];
-                PyObject *val = PyDict_GetItemWithError(v, seen ? seen : slot->name);
+                PyObject *val = lookup(p, c, v, slot);
                 if (val == NULL) {
-                    if (PyErr_Occurred()) {
-                        PyErr_Clear();
-                        c->bail = 1;
-                        return 0;
-                    }
+                    if (c->bail) return 0;
                     continue;
                 }
                 if (slot->req_bit >= 0) found |= 1ULL << slot->req_bit;
@@ -533,6 +590,9 @@ eval(ProgramObject *p, Ctx *c, int idx, PyObject *v)
 {
     if (c->bail) return 0;
     Node *nd = &p->nodes[idx];
+#ifdef SPEEDUPS_PROFILE
+    nd->hits++;
+#endif
     if (nd->always >= 0) return nd->always;
     if (nd->type_only) {
         /* the most common node, a bare "type": no recursion, no depth */
@@ -543,6 +603,7 @@ eval(ProgramObject *p, Ctx *c, int idx, PyObject *v)
         }
         return kind_matches(nd->types, k, v) != 0;
     }
+    if (nd->shape != SHAPE_GENERAL) return eval_shape(p, c, nd, v);
     if (++c->depth > MAX_DEPTH) {
         c->bail = 1;
         return 0;
@@ -552,13 +613,77 @@ eval(ProgramObject *p, Ctx *c, int idx, PyObject *v)
     return r && !c->bail;
 }
 
+/* A string against a string const or enum node. */
+static inline int
+str_value_ok(Ctx *c, Node *nd, PyObject *v)
+{
+    int k = kind_of(v);
+    if (k == K_BAIL) {
+        c->bail = 1;
+        return 0;
+    }
+    if (k != K_STRING) return 0;
+    if (nd->shape == SHAPE_STR_CONST) return str_eq(v, nd->const_v);
+    if (nd->enum_set) {
+        int r = PySet_Contains(nd->enum_set, v);
+        if (r < 0) {
+            PyErr_Clear();
+            c->bail = 1;
+            return 0;
+        }
+        return r;
+    }
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(nd->enum_v); i++) {
+        if (str_eq(v, PyTuple_GET_ITEM(nd->enum_v, i))) return 1;
+    }
+    return 0;
+}
+
+/* The short path of the simple node shapes (see SHAPE_*). */
+static int
+eval_shape(ProgramObject *p, Ctx *c, Node *nd, PyObject *v)
+{
+    if (nd->shape < SHAPE_TAG) return str_value_ok(c, nd, v);
+    int k = kind_of(v);
+    if (k == K_BAIL) {
+        c->bail = 1;
+        return 0;
+    }
+    if (k != K_OBJECT) return nd->types ? 0 : 1;
+    if (nd->shape == SHAPE_REQUIRED) {
+        for (Py_ssize_t i = 0; i < nd->nslots; i++) {
+            if (lookup(p, c, v, &nd->slots[i]) == NULL) return 0;
+        }
+        return 1;
+    }
+    struct KeySlot *slot = &nd->slots[0];
+    PyObject *val = lookup(p, c, v, slot);
+    if (val == NULL) return 0;
+    return str_value_ok(c, &p->nodes[slot->prop], val);
+}
+
 /* Evaluate the program; 1 valid, 0 invalid, -1 unsure (ask jsonschema-rs). */
+static void
+ctx_init(Ctx *c)
+{
+    c->bail = 0;
+    c->depth = 0;
+    memset(c->cache, 0, sizeof(c->cache));
+}
+
+static int
+program_run_in(ProgramObject *p, Ctx *c, PyObject *v)
+{
+    int r = eval(p, c, p->root, v);
+    return c->bail ? -1 : r;
+}
+
 static int
 program_run(ProgramObject *p, PyObject *v)
 {
-    Ctx c = {0, 0};
-    int r = eval(p, &c, p->root, v);
-    return c.bail ? -1 : r;
+    Ctx c;
+    ctx_init(&c);
+    return program_run_in(p, &c, v);
 }
 
 /* ---- building a Program from the lowered node table (see omezarr_models._fast) ---------- */
@@ -795,6 +920,7 @@ program_clear_nodes(ProgramObject *self)
         Py_XDECREF(nd->maximum);
         Py_XDECREF(nd->const_v);
         Py_XDECREF(nd->enum_v);
+        Py_XDECREF(nd->enum_set);
         PyMem_Free(nd->all_of.idx);
         PyMem_Free(nd->any_of.idx);
         PyMem_Free(nd->one_of.idx);
@@ -948,6 +1074,29 @@ program_init(ProgramObject *self, PyObject *args, PyObject *kwds)
         for (Py_ssize_t j = 0; nd->enum_v && j < PyTuple_GET_SIZE(nd->enum_v); j++) {
             if (!PyUnicode_CheckExact(PyTuple_GET_ITEM(nd->enum_v, j))) nd->str_enum = 0;
         }
+        if (nd->str_enum && PyTuple_GET_SIZE(nd->enum_v) > 6) {
+            nd->enum_set = PyFrozenSet_New(nd->enum_v);
+            if (!nd->enum_set) return -1;
+        }
+        int str_typed = nd->types == 0 || nd->types == T_STRING;
+        if (nd->always < 0 && nd->groups == G_VALUE && str_typed) {
+            if (nd->str_const && !nd->enum_v) nd->shape = SHAPE_STR_CONST;
+            else if (nd->str_enum && !nd->has_const) nd->shape = SHAPE_STR_ENUM;
+        }
+    }
+    /* a second pass: a tag test needs the shape of its property's node */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Node *nd = &self->nodes[i];
+        int obj_typed = nd->types == 0 || nd->types == T_OBJECT;
+        if (nd->always < 0 && nd->groups == G_OBJECT && obj_typed && nd->nslots == 1 &&
+            nd->required.n == 1 && nd->props.n == 1 && nd->min_props < 0 && nd->deps.n == 0 &&
+            nd->slots[0].req_bit >= 0 && nd->slots[0].prop >= 0 &&
+            self->nodes[nd->slots[0].prop].shape != SHAPE_GENERAL)
+            nd->shape = SHAPE_TAG;
+        else if (nd->always < 0 && nd->groups == G_OBJECT && obj_typed && nd->props.n == 0 &&
+                 nd->required.n > 0 && nd->nslots == nd->required.n && nd->min_props < 0 &&
+                 nd->deps.n == 0)
+            nd->shape = SHAPE_REQUIRED;
     }
     return 0;
 }
@@ -964,7 +1113,22 @@ program_is_valid(ProgramObject *self, PyObject *v)
     return PyBool_FromLong(r);
 }
 
+#ifdef SPEEDUPS_PROFILE
+static PyObject *
+program_hits(ProgramObject *self, PyObject *unused)
+{
+    (void)unused;
+    PyObject *out = PyList_New(self->n);
+    for (Py_ssize_t i = 0; out && i < self->n; i++)
+        PyList_SET_ITEM(out, i, PyLong_FromLongLong(self->nodes[i].hits));
+    return out;
+}
+#endif
+
 static PyMethodDef program_methods[] = {
+#ifdef SPEEDUPS_PROFILE
+    {"hits", (PyCFunction)program_hits, METH_NOARGS, "evaluations per node (profiling builds)"},
+#endif
     {"is_valid", (PyCFunction)program_is_valid, METH_O,
      "is_valid(instance) -> True, False, or None when unsure (ask a full validator)."},
     {NULL, NULL, 0, NULL},
@@ -993,6 +1157,31 @@ static PyObject *S_ome, *S_version, *S_multiscales, *S_plate, *S_well, *S_image_
     *S_rows, *S_columns, *S_acquisitions, *S_wells, *S_rowIndex, *S_columnIndex, *S_images,
     *S_acquisition, *S_maximumfieldcount, *S_starttime, *S_endtime, *S_casefold, *S_slash;
 
+/* Keys the predicates look up, through the evaluation's lookup cache and the program's table of
+ * key objects (see lookup()): the schema has usually looked at them already. */
+enum { K_AXES, K_NAME, K_TYPE, K_DATASETS, K_PATH, K_CTS, K_SCALE, K_TRANSLATION, K_VERSION,
+       K_ID, K_RDEFS, K_DEFAULT_T, K_DEFAULT_Z, N_PRED_KEYS };
+static PyObject **PRED_KEYS[N_PRED_KEYS] = {&S_axes, &S_name, &S_type, &S_datasets, &S_path,
+                                            &S_cts, &S_scale, &S_translation, &S_version, &S_id,
+                                            &S_rdefs, &S_defaultT, &S_defaultZ};
+/* The program, context and key slots of the document being checked (set by checker_check;
+ * the GIL is held throughout and nothing here calls back into Python code). */
+static ProgramObject *CUR_P;
+static Ctx *CUR_C;
+static struct KeySlot *CUR_SLOTS;
+
+/* d[key] for a predicate key, or NULL. */
+static inline PyObject *
+gk(PyObject *d, int key)
+{
+    PyObject *v = lookup(CUR_P, CUR_C, d, &CUR_SLOTS[key]);
+    if (CUR_C->bail) { /* an error while looking up: treat as absent, judged the slow way */
+        CUR_C->bail = 0;
+        return NULL;
+    }
+    return v;
+}
+
 /* Kinds, in the order of omezarr_models.detection.detect_kind. */
 static const char *KIND_NAMES[] = {"plate", "well", "label-image", "image", "scene", "labels",
                                    "bioformats2raw", "series", "omero"};
@@ -1002,6 +1191,7 @@ static const char *KIND_NAMES[] = {"plate", "well", "label-image", "image", "sce
 typedef struct {
     PyObject *version;          /* "0.4" or "0.5"; NULL when the version has no fast path */
     ProgramObject *schema;      /* the attributes schema and the SHOULD overlay */
+    struct KeySlot pred_slots[N_PRED_KEYS]; /* the predicates' keys, in the program's terms */
     PyObject *results[N_KINDS]; /* (version, kind) tuples */
 } VersionRules;
 
@@ -1072,13 +1262,13 @@ plain_transformations(PyObject *cts, Py_ssize_t n_axes)
     Py_ssize_t n = PyList_GET_SIZE(cts);
     if (n != 1 && n != 2) return 0;
     PyObject *first = PyList_GET_ITEM(cts, 0);
-    if (!PyDict_CheckExact(first) || !str_is(get(first, S_type), S_scale)) return 0;
-    PyObject *vec = get(first, S_scale);
+    if (!PyDict_CheckExact(first) || !str_is(gk(first, K_TYPE), S_scale)) return 0;
+    PyObject *vec = gk(first, K_SCALE);
     if (vec && PyList_CheckExact(vec) && PyList_GET_SIZE(vec) != n_axes) return 0;
     if (n == 1) return 1;
     PyObject *second = PyList_GET_ITEM(cts, 1);
-    if (!PyDict_CheckExact(second) || !str_is(get(second, S_type), S_translation)) return 0;
-    vec = get(second, S_translation);
+    if (!PyDict_CheckExact(second) || !str_is(gk(second, K_TYPE), S_translation)) return 0;
+    vec = gk(second, K_TRANSLATION);
     return !(vec && PyList_CheckExact(vec) && PyList_GET_SIZE(vec) != n_axes);
 }
 
@@ -1086,7 +1276,7 @@ plain_transformations(PyObject *cts, Py_ssize_t n_axes)
 static int
 plain_multiscale(PyObject *ms)
 {
-    PyObject *axes = get(ms, S_axes);
+    PyObject *axes = gk(ms, K_AXES);
     Py_ssize_t n_axes = -1;
     if (axes && PyList_CheckExact(axes)) {
         n_axes = PyList_GET_SIZE(axes);
@@ -1096,7 +1286,7 @@ plain_multiscale(PyObject *ms)
         for (Py_ssize_t i = 0; i < n_axes; i++) {
             PyObject *axis = PyList_GET_ITEM(axes, i);
             if (!PyDict_CheckExact(axis)) return 0;
-            PyObject *name = get(axis, S_name);
+            PyObject *name = gk(axis, K_NAME);
             if (!name || !PyUnicode_CheckExact(name)) return 0;
             for (Py_ssize_t j = 0; j < i; j++) {
                 if (str_eq(names[j], name)) return 0;
@@ -1105,7 +1295,7 @@ plain_multiscale(PyObject *ms)
             has_x |= str_is(name, S_x);
             has_y |= str_is(name, S_y);
             has_z |= str_is(name, S_z);
-            PyObject *kind = get(axis, S_type);
+            PyObject *kind = gk(axis, K_TYPE);
             int rank;
             if (kind && !PyUnicode_CheckExact(kind) && PyUnicode_Check(kind)) return 0;
             if (str_is(kind, S_space)) {
@@ -1123,7 +1313,7 @@ plain_multiscale(PyObject *ms)
                 return 0;
         }
     }
-    PyObject *datasets = get(ms, S_datasets);
+    PyObject *datasets = gk(ms, K_DATASETS);
     if (datasets && PyList_CheckExact(datasets)) {
         Py_ssize_t n = PyList_GET_SIZE(datasets);
         if (n > 64) return 0;
@@ -1132,7 +1322,7 @@ plain_multiscale(PyObject *ms)
         for (Py_ssize_t i = 0; i < n; i++) {
             PyObject *ds = PyList_GET_ITEM(datasets, i);
             if (!PyDict_CheckExact(ds)) continue;
-            PyObject *path = get(ds, S_path);
+            PyObject *path = gk(ds, K_PATH);
             if (path && PyUnicode_Check(path)) {
                 if (!plain_path(path)) return 0;
                 for (Py_ssize_t j = 0; j < n_paths; j++) {
@@ -1140,11 +1330,11 @@ plain_multiscale(PyObject *ms)
                 }
                 paths[n_paths++] = path;
             }
-            PyObject *cts = get(ds, S_cts);
+            PyObject *cts = gk(ds, K_CTS);
             if (cts && PyList_CheckExact(cts) && !plain_transformations(cts, n_axes)) return 0;
         }
     }
-    PyObject *cts = get(ms, S_cts);
+    PyObject *cts = gk(ms, K_CTS);
     return !(cts && PyList_CheckExact(cts) && !plain_transformations(cts, n_axes));
 }
 
@@ -1165,13 +1355,13 @@ static int
 plain_omero(PyObject *omero)
 {
     if (!PyDict_CheckExact(omero)) return PyDict_Check(omero) ? 0 : 1;
-    PyObject *k1[] = {S_id};
-    if (!no_floats(omero, k1, 1)) return 0;
-    PyObject *rdefs = get(omero, S_rdefs);
+    PyObject *id = gk(omero, K_ID);
+    if (id && PyFloat_Check(id)) return 0;
+    PyObject *rdefs = gk(omero, K_RDEFS);
     if (rdefs && PyDict_Check(rdefs)) {
         if (!PyDict_CheckExact(rdefs)) return 0;
-        PyObject *k2[] = {S_defaultT, S_defaultZ};
-        if (!no_floats(rdefs, k2, 2)) return 0;
+        PyObject *t = gk(rdefs, K_DEFAULT_T), *z = gk(rdefs, K_DEFAULT_Z);
+        if ((t && PyFloat_Check(t)) || (z && PyFloat_Check(z))) return 0;
     }
     return 1;
 }
@@ -1518,7 +1708,7 @@ versions_ok(PyObject **meta, PyObject *target, int namespaced)
         for (Py_ssize_t i = 0; i < PyList_GET_SIZE(ms); i++) {
             PyObject *item = PyList_GET_ITEM(ms, i);
             if (!PyDict_CheckExact(item)) continue;
-            PyObject *v = get(item, S_version);
+            PyObject *v = gk(item, K_VERSION);
             if (!v) continue;
             if (first ? !str_is(v, target) : (PyUnicode_Check(v) && !str_is(v, target)))
                 return 0;
@@ -1529,7 +1719,7 @@ versions_ok(PyObject **meta, PyObject *target, int namespaced)
     for (int i = 0; i < 3; i++) {
         PyObject *obj = meta[holders[i]];
         if (!obj || !PyDict_CheckExact(obj)) continue;
-        PyObject *v = get(obj, S_version);
+        PyObject *v = gk(obj, K_VERSION);
         if (!v) continue;
         if (first ? !str_is(v, target) : (PyUnicode_Check(v) && !str_is(v, target))) return 0;
         first = 0;
@@ -1588,9 +1778,17 @@ checker_check(CheckerObject *self, PyObject *const *args, Py_ssize_t nargs)
         if (!rules->version) Py_RETURN_NONE;
     }
     if (wanted != Py_None && !str_is(wanted, rules->version)) Py_RETURN_NONE;
-    if (!versions_ok(meta, rules->version, namespaced)) Py_RETURN_NONE;
-    if (program_run(rules->schema, attrs) != 1) Py_RETURN_NONE;
-    if (!plain_rules(meta)) Py_RETURN_NONE;
+    Ctx c;
+    ctx_init(&c);
+    CUR_P = rules->schema;
+    CUR_C = &c;
+    CUR_SLOTS = rules->pred_slots;
+    int plain = versions_ok(meta, rules->version, namespaced) &&
+                program_run_in(rules->schema, &c, attrs) == 1 && plain_rules(meta);
+    CUR_P = NULL;
+    CUR_C = NULL;
+    CUR_SLOTS = NULL;
+    if (!plain) Py_RETURN_NONE;
     for (int i = 0; i < N_KINDS; i++) {
         if (meta[KIND_ORDER[i]]) {
             Py_INCREF(rules->results[i]);
@@ -1637,6 +1835,18 @@ rules_set(VersionRules *r, PyObject *spec)
     r->version = version;
     Py_INCREF(schema);
     r->schema = (ProgramObject *)schema;
+    ProgramObject *prog = r->schema;
+    for (int i = 0; i < N_PRED_KEYS; i++) {
+        struct KeySlot *slot = &r->pred_slots[i];
+        slot->name = *PRED_KEYS[i];
+        slot->hash = PyObject_Hash(slot->name);
+        slot->prop = -1;
+        slot->req_bit = -1;
+        slot->name_id = prog->nnames + i; /* a name the schema never looks at: an id of its own */
+        for (Py_ssize_t j = 0; j < prog->nnames; j++) {
+            if (str_eq(prog->names[j], slot->name)) slot->name_id = j;
+        }
+    }
     for (int i = 0; i < N_KINDS; i++) {
         r->results[i] = Py_BuildValue("(Os)", version, KIND_NAMES[i]);
         if (!r->results[i]) return -1;
