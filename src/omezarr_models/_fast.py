@@ -51,8 +51,37 @@ _COUNTS = ("minItems", "maxItems", "minContains", "maxContains", "minLength", "m
 _SUBSCHEMA = ("items", "contains", "not", "if", "then", "else")
 _SUBSCHEMA_LISTS = ("allOf", "anyOf", "oneOf")
 
-#: Set by :func:`checker` on first use: the compiled checker, or False when there is none.
+#: A lowered schema node: the keywords ``_speedups.Program`` reads (see ``_speedups.c``).
 Node = dict[str, Any]
+
+#: Keywords that work together and are merged or kept together by :meth:`_Lowering.merge`.
+_KEYWORD_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("required",),
+    ("properties",),
+    ("items",),
+    ("allOf",),
+    ("types",),
+    ("dependentSchemas",),
+    ("minProperties",),
+    ("minItems",),
+    ("maxItems",),
+    ("contains", "minContains", "maxContains"),
+    ("uniqueItems",),
+    ("minLength",),
+    ("pattern", "patternAtoms", "patternEnd"),
+    ("minimum",),
+    ("maximum",),
+    ("const",),
+    ("enum",),
+    ("anyOf",),
+    ("oneOf",),
+    ("by",),
+    ("not",),
+    ("if", "then", "else"),
+    ("ref",),
+    ("always",),
+)
+_MERGEABLE = frozenset({"required", "properties", "items", "allOf"})
 
 
 class UnsupportedSchemaError(ValueError):
@@ -189,6 +218,7 @@ class _Lowering:
         self.resources = resources
         self.nodes: list[Node] = []
         self.memo: dict[int, int] = {}
+        self.merged: dict[tuple[int, int], int] = {}
 
     def node(self, schema: Any, base: str) -> int:
         if schema is True or schema is False:
@@ -266,6 +296,66 @@ class _Lowering:
             return int(target)
         return index
 
+    def merge(self, a: int, b: int, depth: int = 0) -> int:
+        """A node equivalent to ``allOf: [a, b]`` that checks both in one visit of a value.
+
+        Properties and items of both are merged recursively and required names joined; any
+        other keyword that both nodes have (each their own ``if``, say) stays in an ``allOf``
+        entry of its own. The answer is the conjunction either way: only the work differs.
+        """
+        if a == b:
+            return a
+        key = (a, b)
+        if key in self.merged:
+            return self.merged[key]
+        node_a, node_b = self.nodes[a], self.nodes[b]
+        if node_a.get("always") == 1 or node_b.get("always") == 0:
+            return b
+        if node_b.get("always") == 1 or node_a.get("always") == 0:
+            return a
+        if depth > 32:  # recursive schemas: stop merging, keep the conjunction
+            self.nodes.append({"allOf": (a, b)})
+            return len(self.nodes) - 1
+        index = len(self.nodes)
+        self.merged[key] = index
+        self.nodes.append({})
+        out: Node = {}
+        residue: Node = {}
+        taken: set[str] = set()
+        for group in _KEYWORD_GROUPS:
+            in_a = [k for k in group if k in node_a]
+            in_b = [k for k in group if k in node_b]
+            if in_a and in_b and group[0] in _MERGEABLE:
+                word = group[0]
+                if word == "required":
+                    seen = dict.fromkeys(node_a[word] + node_b[word])
+                    out[word] = tuple(seen)
+                elif word == "properties":
+                    props = dict(node_a[word])
+                    for name, sub in node_b[word]:
+                        props[name] = (
+                            self.merge(props[name], sub, depth + 1) if name in props else sub
+                        )
+                    out[word] = tuple(props.items())
+                elif word == "items":
+                    out[word] = self.merge(node_a[word], node_b[word], depth + 1)
+                else:  # allOf
+                    out[word] = node_a[word] + node_b[word]
+            elif in_a and in_b and all(node_a.get(k) == node_b.get(k) for k in group):
+                out.update({k: node_a[k] for k in in_a})
+            else:
+                out.update({k: node_a[k] for k in in_a})
+                (residue if in_a else out).update({k: node_b[k] for k in in_b})
+            taken.update(group)
+        unknown = (set(node_a) | set(node_b)) - taken
+        if unknown:
+            raise UnsupportedSchemaError(f"cannot merge keywords {sorted(unknown)}")
+        if residue:
+            self.nodes.append(residue)
+            out["allOf"] = (*out.get("allOf", ()), len(self.nodes) - 1)
+        self.nodes[index] = out
+        return index
+
     def discriminator(self, alternatives: tuple[int, ...]) -> tuple[str, tuple[Any, ...]] | None:
         """``(property, ((constant, node), ...))`` when every alternative is an object that
         requires ``property`` with a distinct constant string: then only the alternative whose
@@ -324,8 +414,9 @@ def lower(
     ]
     if len(roots) == 1:
         return tuple(lowering.nodes), roots[0]
-    lowering.nodes.append({"allOf": tuple(roots)})
-    return tuple(lowering.nodes), len(lowering.nodes) - 1
+    # both schemas in one tree: each object of a document is then visited once
+    root = lowering.merge(roots[0], roots[1])
+    return tuple(lowering.nodes), root
 
 
 @cache
