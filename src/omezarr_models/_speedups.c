@@ -180,6 +180,19 @@ keys_ok(PyObject *d)
     return 1;
 }
 
+/* Two numbers compared (op: Py_EQ, or Py_GE/Py_LE for minimum/maximum); an error: unsure. */
+static int
+compare(Ctx *c, PyObject *a, PyObject *b, int op)
+{
+    int r = PyObject_RichCompareBool(a, b, op);
+    if (r < 0) {
+        PyErr_Clear();
+        c->bail = 1;
+        return 0;
+    }
+    return r;
+}
+
 /* JSON equality: 1 == 1.0, true != 1, objects by keys and values. Sets c->bail if unsure. */
 static int
 json_equal(Ctx *c, PyObject *a, PyObject *b)
@@ -191,13 +204,7 @@ json_equal(Ctx *c, PyObject *a, PyObject *b)
     }
     int na = ka == K_INT || ka == K_FLOAT, nb = kb == K_INT || kb == K_FLOAT;
     if (na && nb) {
-        int r = PyObject_RichCompareBool(a, b, Py_EQ);
-        if (r < 0) {
-            PyErr_Clear();
-            c->bail = 1;
-            return 0;
-        }
-        return r;
+        return compare(c, a, b, Py_EQ);
     }
     if (ka != kb) return 0;
     switch (ka) {
@@ -359,20 +366,25 @@ prefetch_inside(PyObject *v)
     else if (t == &PyList_Type) PREFETCH(((PyListObject *)v)->ob_item);
 }
 
+/* A bare "type" keyword on a value (unsure for values that are not plain JSON). */
+static inline int
+type_check(Ctx *c, int types, PyObject *v)
+{
+    int k = kind_of(v);
+    if (k == K_BAIL) {
+        c->bail = 1;
+        return 0;
+    }
+    return kind_matches(types, k, v) != 0;
+}
+
 /* eval() of a property, item or contains schema, with the bare-type check (half of all nodes
  * evaluated) done in place instead of through a call. */
 static inline int
 eval_child(ProgramObject *p, Ctx *c, int idx, PyObject *v)
 {
     Node *nd = &p->nodes[idx];
-    if (nd->type_only) {
-        int k = kind_of(v);
-        if (k == K_BAIL) {
-            c->bail = 1;
-            return 0;
-        }
-        return kind_matches(nd->types, k, v) != 0;
-    }
+    if (nd->type_only) return type_check(c, nd->types, v);
     return eval(p, c, idx, v);
 }
 
@@ -564,26 +576,8 @@ eval_keywords(ProgramObject *p, Ctx *c, Node *nd, PyObject *v)
         }
     }
     else if ((k == K_INT || k == K_FLOAT) && (nd->groups & G_NUMBER)) {
-        if (nd->minimum) {
-            int r = PyObject_RichCompareBool(v, nd->minimum, Py_GE);
-            if (r <= 0) {
-                if (r < 0) {
-                    PyErr_Clear();
-                    c->bail = 1;
-                }
-                return 0;
-            }
-        }
-        if (nd->maximum) {
-            int r = PyObject_RichCompareBool(v, nd->maximum, Py_LE);
-            if (r <= 0) {
-                if (r < 0) {
-                    PyErr_Clear();
-                    c->bail = 1;
-                }
-                return 0;
-            }
-        }
+        if (nd->minimum && !compare(c, v, nd->minimum, Py_GE)) return 0;
+        if (nd->maximum && !compare(c, v, nd->maximum, Py_LE)) return 0;
     }
     if (!(nd->groups & G_APPLY)) return 1;
     if (nd->ref >= 0 && !eval(p, c, nd->ref, v)) return 0;
@@ -646,15 +640,8 @@ eval(ProgramObject *p, Ctx *c, int idx, PyObject *v)
     nd->hits++;
 #endif
     if (nd->always >= 0) return nd->always;
-    if (nd->type_only) {
-        /* the most common node, a bare "type": no recursion, no depth */
-        int k = kind_of(v);
-        if (k == K_BAIL) {
-            c->bail = 1;
-            return 0;
-        }
-        return kind_matches(nd->types, k, v) != 0;
-    }
+    /* the most common node, a bare "type": no recursion, no depth */
+    if (nd->type_only) return type_check(c, nd->types, v);
     if (nd->shape != SHAPE_GENERAL) return eval_shape(p, c, nd, v);
     if (++c->depth > MAX_DEPTH) {
         c->bail = 1;
@@ -762,17 +749,27 @@ get_int(PyObject *d, const char *key, long dflt, long lo, long hi, long *out)
     return 0;
 }
 
+/* The tuple at d[key]: 1 and *out, 0 when absent, -1 (an error set) when not a tuple. */
 static int
-get_idxlist(PyObject *d, const char *key, Py_ssize_t nnodes, IdxList *out)
+get_tuple(PyObject *d, const char *key, PyObject **out)
 {
-    PyObject *v = PyDict_GetItemString(d, key);
-    out->n = 0;
-    out->idx = NULL;
-    if (v == NULL) return 0;
-    if (!PyTuple_CheckExact(v)) {
+    *out = PyDict_GetItemString(d, key);
+    if (*out == NULL) return 0;
+    if (!PyTuple_CheckExact(*out)) {
         PyErr_Format(PyExc_TypeError, "node key %s: expected a tuple", key);
         return -1;
     }
+    return 1;
+}
+
+static int
+get_idxlist(PyObject *d, const char *key, Py_ssize_t nnodes, IdxList *out)
+{
+    PyObject *v;
+    out->n = 0;
+    out->idx = NULL;
+    int found = get_tuple(d, key, &v);
+    if (found <= 0) return found;
     Py_ssize_t n = PyTuple_GET_SIZE(v);
     out->idx = PyMem_Calloc(n ? n : 1, sizeof(int));
     if (!out->idx) {
@@ -796,15 +793,12 @@ get_idxlist(PyObject *d, const char *key, Py_ssize_t nnodes, IdxList *out)
 static int
 get_names(PyObject *d, const char *key, Py_ssize_t nnodes, int with_idx, NameList *out)
 {
-    PyObject *v = PyDict_GetItemString(d, key);
+    PyObject *v;
     out->n = 0;
     out->names = NULL;
     out->idx = NULL;
-    if (v == NULL) return 0;
-    if (!PyTuple_CheckExact(v)) {
-        PyErr_Format(PyExc_TypeError, "node key %s: expected a tuple", key);
-        return -1;
-    }
+    int found = get_tuple(d, key, &v);
+    if (found <= 0) return found;
     Py_ssize_t n = PyTuple_GET_SIZE(v);
     out->names = PyMem_Calloc(n ? n : 1, sizeof(PyObject *));
     out->idx = PyMem_Calloc(n ? n : 1, sizeof(int));
