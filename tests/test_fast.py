@@ -79,20 +79,18 @@ def test_reports_without_the_extension_are_the_same() -> None:
     assert {"axis-names-not-unique", "transformation-parameters-missing"} <= codes
 
 
-def test_switched_off_means_no_programs(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("OMEZARR_NO_SPEEDUPS", "1")
-    _fast._load.cache_clear()
-    _fast.program.cache_clear()
-    _fast.checker.cache_clear()
-    try:
-        assert _fast.speedups() is None
-        assert _fast.program("0.4", "attributes") is None
-        assert _fast.checker() is None
-    finally:
-        monkeypatch.delenv("OMEZARR_NO_SPEEDUPS")
-        _fast._load.cache_clear()
-        _fast.program.cache_clear()
-        _fast.checker.cache_clear()
+def test_switched_off_means_no_programs() -> None:
+    code = (
+        "from omezarr_models import _fast\n"
+        "assert _fast.speedups() is None\n"
+        "assert _fast.program('0.4', 'attributes') is None\n"
+        "assert _fast.checker() is None and _fast.report_checker() is None\n"
+        "print('off')\n"
+    )
+    env = {**os.environ, "OMEZARR_NO_SPEEDUPS": "1"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "off"
 
 
 @pytest.mark.parametrize("version", schemas.versions())

@@ -268,7 +268,43 @@ def test_every_schema_lowers(version: str) -> None:
 
 def test_checker_is_in_use() -> None:
     assert _fast.checker() is not None
-    assert validate._native_check() is _fast.checker()
+    assert validate._native_check() is _fast.report_checker()
+
+
+def test_native_reports_are_reports() -> None:
+    # the native side fills a Report's slots itself: it must be a Report like any other
+    doc = example("0.4", "image")
+    report = _fast.report_checker()(doc, None, "a/.zattrs")  # type: ignore[misc]
+    assert type(report) is Report
+    assert (report.version, report.kind, report.issues, report.source) == (
+        "0.4",
+        "image",
+        [],
+        "a/.zattrs",
+    )
+    assert report == Report("0.4", "image", [], "a/.zattrs")
+    assert report.valid
+    assert report.to_dict()["path"] == "a/.zattrs"
+    report.issues.append("x")  # type: ignore[arg-type]  # a list of its own
+    assert _fast.report_checker()(doc, None, None).issues == []  # type: ignore[misc]
+    assert _fast.report_checker()(doc, "0.5", None) is None  # type: ignore[misc]
+    assert _fast.report_checker()({"x": 1}, None, None) is None  # type: ignore[misc]
+
+
+def test_report_class_that_is_not_a_slotted_dataclass_is_called() -> None:
+    made = _fast._checker_object()
+    calls = []
+
+    class Plain:
+        def __init__(self, version: str, kind: str, issues: list[Any], source: str | None):
+            calls.append((version, kind, issues, source))
+
+    assert made.set_report(Plain) is False
+    try:
+        assert type(made.report(example("0.4", "image"), None, "f")) is Plain
+        assert calls == [("0.4", "image", [], "f")]
+    finally:
+        assert made.set_report(Report) is True
 
 
 # ---- 2. Program vs jsonschema-rs on generated documents -------------------------------------

@@ -28,11 +28,19 @@ from typing import Any
 from urllib.parse import urljoin
 
 from omezarr_models import schemas
+from omezarr_models.report import Report
 
-__all__ = ["UnsupportedSchemaError", "checker", "lower", "program", "speedups"]
+__all__ = [
+    "UnsupportedSchemaError",
+    "checker",
+    "lower",
+    "program",
+    "report_checker",
+    "speedups",
+]
 
 #: The interface version the Python side expects of the extension; a stale build is ignored.
-ABI = 1
+ABI = 2
 
 #: Keywords that never affect validity (annotations, and our ``x-`` extensions).
 _ANNOTATIONS = frozenset(
@@ -438,12 +446,8 @@ def program(
 
 
 @cache
-def checker() -> Callable[..., tuple[str, str] | None] | None:
-    """The native whole-document check of 0.4/0.5 documents, or None if unavailable.
-
-    Called as ``check(attrs, version)``; returns ``(version, kind)`` when the document has
-    nothing to report, None when the full validator must look.
-    """
+def _checker_object() -> Any:
+    """The native ``Checker`` of 0.4/0.5 documents, made once, or None if unavailable."""
     module = speedups()
     if module is None:
         return None
@@ -454,6 +458,36 @@ def checker() -> Callable[..., tuple[str, str] | None] | None:
         if version in schemas.versions():
             both = program(version, "attributes", also=("should", True))
         specs["v" + version.replace(".", "")] = (version, both) if both is not None else None
+    return module.Checker(**specs)
+
+
+@cache
+def checker() -> Callable[..., tuple[str, str] | None] | None:
+    """The native whole-document check of 0.4/0.5 documents, or None if unavailable.
+
+    Called as ``check(attrs, version)``; returns ``(version, kind)`` when the document has
+    nothing to report, None when the full validator must look.
+    """
+    made = _checker_object()
+    if made is None:
+        return None
     # the bound method: a vectorcall, cheaper than calling the object itself
-    check: Callable[..., tuple[str, str] | None] = module.Checker(**specs).check
+    check: Callable[..., tuple[str, str] | None] = made.check
+    return check
+
+
+@cache
+def report_checker() -> Callable[[Any, str | None, str | None], Report | None] | None:
+    """:func:`checker` that returns the report itself: ``check(attrs, version, file)`` gives
+    ``Report(version, kind, [], file)`` when the document has nothing to report, else None.
+
+    The native side fills the Report's slots directly (what its dataclass ``__init__`` would
+    do), which is a good part of the cost of validating a plain document; it calls the class
+    instead if the class ever stops being a plain slotted dataclass.
+    """
+    made = _checker_object()
+    if made is None:
+        return None
+    made.set_report(Report)
+    check: Callable[[Any, str | None, str | None], Report | None] = made.report
     return check

@@ -20,10 +20,11 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <structmember.h>
 #include <math.h>
 #include <string.h>
 
-#define SPEEDUPS_ABI 1
+#define SPEEDUPS_ABI 2
 #define MAX_DEPTH 400
 /* objects naming this many keys or more are checked in one pass over their own keys */
 #define SCAN_MIN 2
@@ -36,13 +37,13 @@
 enum { K_BAIL = 0, K_NULL, K_BOOL, K_OBJECT, K_ARRAY, K_STRING, K_INT, K_FLOAT };
 
 /* bits of the "type" keyword */
-#define T_NULL 1
-#define T_BOOLEAN 2
-#define T_OBJECT 4
-#define T_ARRAY 8
-#define T_NUMBER 16
-#define T_STRING 32
-#define T_INTEGER 64
+#define JT_NULL 1
+#define JT_BOOLEAN 2
+#define JT_OBJECT 4
+#define JT_ARRAY 8
+#define JT_NUMBER 16
+#define JT_STRING 32
+#define JT_INTEGER 64
 
 typedef struct {
     Py_ssize_t n;
@@ -310,15 +311,15 @@ static inline int
 kind_matches(int types, int k, PyObject *v)
 {
     switch (k) {
-    case K_NULL: return types & T_NULL;
-    case K_BOOL: return types & T_BOOLEAN;
-    case K_OBJECT: return types & T_OBJECT;
-    case K_ARRAY: return types & T_ARRAY;
-    case K_STRING: return types & T_STRING;
-    case K_INT: return types & (T_NUMBER | T_INTEGER);
+    case K_NULL: return types & JT_NULL;
+    case K_BOOL: return types & JT_BOOLEAN;
+    case K_OBJECT: return types & JT_OBJECT;
+    case K_ARRAY: return types & JT_ARRAY;
+    case K_STRING: return types & JT_STRING;
+    case K_INT: return types & (JT_NUMBER | JT_INTEGER);
     default: {
         double d = PyFloat_AS_DOUBLE(v);
-        return (types & T_NUMBER) || ((types & T_INTEGER) && d == floor(d));
+        return (types & JT_NUMBER) || ((types & JT_INTEGER) && d == floor(d));
     }
     }
 }
@@ -1124,7 +1125,7 @@ program_init(ProgramObject *self, PyObject *args, PyObject *kwds)
             nd->enum_set = PyFrozenSet_New(nd->enum_v);
             if (!nd->enum_set) return -1;
         }
-        int str_typed = nd->types == 0 || nd->types == T_STRING;
+        int str_typed = nd->types == 0 || nd->types == JT_STRING;
         if (nd->always < 0 && nd->groups == G_VALUE && str_typed) {
             if (nd->str_const && !nd->enum_v) nd->shape = SHAPE_STR_CONST;
             else if (nd->str_enum && !nd->has_const) nd->shape = SHAPE_STR_ENUM;
@@ -1133,7 +1134,7 @@ program_init(ProgramObject *self, PyObject *args, PyObject *kwds)
     /* a second pass: a tag test needs the shape of its property's node */
     for (Py_ssize_t i = 0; i < n; i++) {
         Node *nd = &self->nodes[i];
-        int obj_typed = nd->types == 0 || nd->types == T_OBJECT;
+        int obj_typed = nd->types == 0 || nd->types == JT_OBJECT;
         if (nd->always < 0 && nd->groups == G_OBJECT && obj_typed && nd->nslots == 1 &&
             nd->required.n == 1 && nd->props.n == 1 && nd->min_props < 0 && nd->deps.n == 0 &&
             nd->slots[0].req_bit >= 0 && nd->slots[0].prop >= 0 &&
@@ -1241,10 +1242,17 @@ typedef struct {
     PyObject *results[N_KINDS]; /* (version, kind) tuples */
 } VersionRules;
 
+/* The fields of omezarr_models.report.Report, in the order of its dataclass __init__. */
+#define N_REPORT_FIELDS 4
+static const char *REPORT_FIELDS[N_REPORT_FIELDS] = {"version", "kind", "issues", "source"};
+
 typedef struct {
     PyObject_HEAD
     VersionRules v04; /* metadata at the top of the attributes */
     VersionRules v05; /* metadata under "ome" */
+    PyTypeObject *report; /* the Report class (owned), or NULL */
+    /* where each field lives in a Report (a slotted dataclass), or -1: call the class */
+    Py_ssize_t offsets[N_REPORT_FIELDS];
 } CheckerObject;
 
 /* 1: an exact str equal to the interned s (fast identity path, then a compare). */
@@ -1795,35 +1803,31 @@ plain_rules(PyObject **meta)
     return 1;
 }
 
-/* check(attrs, version=None) -> (version, kind) when there is nothing to report, else None */
+/* The (version, kind) answer (borrowed) when the document has nothing to report, else NULL
+ * (never with an error set). */
 static PyObject *
-checker_check(CheckerObject *self, PyObject *const *args, Py_ssize_t nargs)
+checker_core(CheckerObject *self, PyObject *attrs, PyObject *wanted)
 {
-    if (nargs < 1 || nargs > 2) {
-        PyErr_SetString(PyExc_TypeError, "check(attrs, version=None)");
-        return NULL;
-    }
-    PyObject *attrs = args[0], *wanted = nargs > 1 ? args[1] : Py_None;
-    if (!PyDict_CheckExact(attrs) || !keys_ok(attrs)) Py_RETURN_NONE;
+    if (!PyDict_CheckExact(attrs) || !keys_ok(attrs)) return NULL;
     PyObject *top[N_FOUND], *inner[N_FOUND], **meta = top;
     VersionRules *rules;
-    if (!find_keys(attrs, top)) Py_RETURN_NONE;
+    if (!find_keys(attrs, top)) return NULL;
     int namespaced = top[O_OME] != NULL;
     if (namespaced) {
         rules = &self->v05;
         for (int i = 0; i < O_OME; i++) {
-            if (top[i]) Py_RETURN_NONE; /* an OME key outside the namespace */
+            if (top[i]) return NULL; /* an OME key outside the namespace */
         }
-        if (!rules->version || !PyDict_CheckExact(top[O_OME])) Py_RETURN_NONE;
-        if (!find_keys(top[O_OME], inner)) Py_RETURN_NONE;
+        if (!rules->version || !PyDict_CheckExact(top[O_OME])) return NULL;
+        if (!find_keys(top[O_OME], inner)) return NULL;
         meta = inner;
-        if (!str_is(meta[O_VERSION], rules->version)) Py_RETURN_NONE;
+        if (!str_is(meta[O_VERSION], rules->version)) return NULL;
     }
     else {
         rules = &self->v04;
-        if (!rules->version) Py_RETURN_NONE;
+        if (!rules->version) return NULL;
     }
-    if (wanted != Py_None && !str_is(wanted, rules->version)) Py_RETURN_NONE;
+    if (wanted != Py_None && !str_is(wanted, rules->version)) return NULL;
     Ctx c;
     ctx_init(&c);
     CUR_P = rules->schema;
@@ -1834,15 +1838,102 @@ checker_check(CheckerObject *self, PyObject *const *args, Py_ssize_t nargs)
     CUR_P = NULL;
     CUR_C = NULL;
     CUR_SLOTS = NULL;
-    if (!plain) Py_RETURN_NONE;
+    if (!plain) return NULL;
     for (int i = 0; i < N_KINDS; i++) {
-        if (meta[KIND_ORDER[i]]) {
-            Py_INCREF(rules->results[i]);
-            return rules->results[i];
+        if (meta[KIND_ORDER[i]]) return rules->results[i];
+    }
+    return NULL;
+}
+
+/* check(attrs, version=None) -> (version, kind) when there is nothing to report, else None */
+static PyObject *
+checker_check(CheckerObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs < 1 || nargs > 2) {
+        PyErr_SetString(PyExc_TypeError, "check(attrs, version=None)");
+        return NULL;
+    }
+    PyObject *hit = checker_core(self, args[0], nargs > 1 ? args[1] : Py_None);
+    if (!hit) Py_RETURN_NONE;
+    Py_INCREF(hit);
+    return hit;
+}
+
+/* report(attrs, version, file) -> a Report with no issues when there is nothing to report,
+ * else None. The Report is filled in place when the class is a slotted dataclass whose fields
+ * are plain object slots (checked by set_report), which skips its __init__. */
+static PyObject *
+checker_report(CheckerObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 3 || !self->report) {
+        PyErr_SetString(PyExc_TypeError, "report(attrs, version, file), after set_report(cls)");
+        return NULL;
+    }
+    PyObject *hit = checker_core(self, args[0], args[1]);
+    if (!hit) Py_RETURN_NONE;
+    PyObject *issues = PyList_New(0);
+    if (!issues) return NULL;
+    PyObject *values[N_REPORT_FIELDS] = {PyTuple_GET_ITEM(hit, 0), PyTuple_GET_ITEM(hit, 1),
+                                         issues, args[2]};
+    PyObject *report;
+    if (self->offsets[0] < 0) {
+        report = PyObject_Vectorcall((PyObject *)self->report, values, N_REPORT_FIELDS, NULL);
+    }
+    else {
+        report = self->report->tp_alloc(self->report, 0);
+        for (int i = 0; report && i < N_REPORT_FIELDS; i++) {
+            Py_INCREF(values[i]);
+            *(PyObject **)((char *)report + self->offsets[i]) = values[i];
         }
     }
-    Py_RETURN_NONE;
+    Py_DECREF(issues);
+    return report;
 }
+
+/* set_report(cls): the class report() makes; its field slots are looked up once here. */
+static PyObject *
+checker_set_report(CheckerObject *self, PyObject *cls)
+{
+    if (!PyType_Check(cls)) {
+        PyErr_SetString(PyExc_TypeError, "set_report(cls): a class");
+        return NULL;
+    }
+    PyTypeObject *type = (PyTypeObject *)cls;
+    int direct = type->tp_alloc == PyType_GenericAlloc && type->tp_itemsize == 0;
+    for (int i = 0; i < N_REPORT_FIELDS; i++) {
+        self->offsets[i] = -1;
+        PyObject *descr = PyObject_GetAttrString(cls, REPORT_FIELDS[i]);
+        if (!descr) {
+            PyErr_Clear();
+            direct = 0;
+            continue;
+        }
+        if (Py_TYPE(descr) == &PyMemberDescr_Type) {
+            PyMemberDef *member = ((PyMemberDescrObject *)descr)->d_member;
+            if (member->type == T_OBJECT_EX && !(member->flags & READONLY) &&
+                member->offset >= (Py_ssize_t)sizeof(PyObject) &&
+                member->offset + (Py_ssize_t)sizeof(PyObject *) <= type->tp_basicsize)
+                self->offsets[i] = member->offset;
+        }
+        Py_DECREF(descr);
+        if (self->offsets[i] < 0) direct = 0;
+    }
+    /* a __post_init__ or an __init__ of its own would be skipped: call the class instead */
+    PyObject *post = PyObject_GetAttrString(cls, "__post_init__");
+    if (post) {
+        Py_DECREF(post);
+        direct = 0;
+    }
+    else
+        PyErr_Clear();
+    if (!direct) {
+        for (int i = 0; i < N_REPORT_FIELDS; i++) self->offsets[i] = -1;
+    }
+    Py_INCREF(cls);
+    Py_XSETREF(self->report, type);
+    return PyBool_FromLong(direct);
+}
+
 
 static PyObject *
 checker_call(CheckerObject *self, PyObject *args, PyObject *kwds)
@@ -1850,11 +1941,18 @@ checker_call(CheckerObject *self, PyObject *args, PyObject *kwds)
     PyObject *attrs, *wanted = Py_None;
     static char *kwlist[] = {"attrs", "version", NULL};
     if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|O", kwlist, &attrs, &wanted)) return NULL;
-    PyObject *argv[2] = {attrs, wanted};
-    return checker_check(self, argv, 2);
+    PyObject *hit = checker_core(self, attrs, wanted);
+    if (!hit) Py_RETURN_NONE;
+    Py_INCREF(hit);
+    return hit;
 }
 
 static PyMethodDef checker_methods[] = {
+    {"report", (PyCFunction)(void (*)(void))checker_report, METH_FASTCALL,
+     "report(attrs, version, file) -> Report(version, kind, [], file) when the document has "
+     "nothing to report, else None."},
+    {"set_report", (PyCFunction)checker_set_report, METH_O,
+     "set_report(cls): the class report() makes; True when it can fill its slots directly."},
     {"check", (PyCFunction)(void (*)(void))checker_check, METH_FASTCALL,
      "check(attrs, version=None) -> (version, kind) when the document has nothing to report, "
      "else None (the same as calling the checker, with less call overhead)."},
@@ -1907,6 +2005,7 @@ checker_init(CheckerObject *self, PyObject *args, PyObject *kwds)
     static char *kwlist[] = {"v04", "v05", NULL};
     if (!PyArg_ParseTupleAndKeywords(args, kwds, "|OO", kwlist, &v04, &v05)) return -1;
     if (rules_set(&self->v04, v04) < 0 || rules_set(&self->v05, v05) < 0) return -1;
+    for (int i = 0; i < N_REPORT_FIELDS; i++) self->offsets[i] = -1;
     return 0;
 }
 
@@ -1915,6 +2014,7 @@ checker_dealloc(CheckerObject *self)
 {
     rules_clear(&self->v04);
     rules_clear(&self->v05);
+    Py_CLEAR(self->report);
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 

@@ -24,3 +24,7 @@ class Checker:
         """(version, kind) when the document has nothing to report, else None."""
     def check(self, attrs: Any, version: str | None = None, /) -> tuple[str, str] | None:
         """The same as calling the checker, with less call overhead."""
+    def report(self, attrs: Any, version: str | None, file: str | None, /) -> Any:
+        """A report with no issues when the document has nothing to report, else None."""
+    def set_report(self, cls: type, /) -> bool:
+        """The class report() makes; True when its slots are filled directly."""

@@ -80,12 +80,12 @@ def _run_schema(attrs: dict[str, Any], version: str, c: Collector) -> None:
             map_error(error, c, "should")
 
 
-_CHECK: list[Any] = []  # [the native whole-document check, or None], filled on first use
+_CHECK: list[Any] = []  # [the native whole-document check (returns a Report), or None]
 
 
 def _native_check() -> Any:
     if not _CHECK:
-        _CHECK.append(_fast.checker())
+        _CHECK.append(_fast.report_checker())
     return _CHECK[0]
 
 
@@ -198,9 +198,9 @@ def validate_attributes(
     check = _CHECK[0] if _CHECK else _native_check()
     if check is not None:
         # the common case, a document with nothing to report, in one native call
-        hit = check(attrs, version)
-        if hit is not None:
-            return Report(hit[0], hit[1], [], file)  # positional: a third of the keyword cost
+        plain = check(attrs, version, file)
+        if plain is not None:
+            return plain  # type: ignore[no-any-return]
     known = schemas.versions()
     if version is not None and version not in known:
         raise ValueError(f"unsupported version {version!r}; choose one of {', '.join(known)}")
