@@ -8,9 +8,11 @@ quickly: "is there nothing to report?". Two pieces:
   or None ("unsure": a value the evaluator does not judge exactly, such as a tuple or a
   non-finite float). The validator uses it in front of jsonschema-rs, which still produces the
   errors of an invalid document.
-- :func:`checker` is one call per OME-Zarr 0.4/0.5 document: version, both schema passes and
-  conservative predicates for the hand-written rules. It returns ``(version, kind)`` only when
-  the document has no issue at all; anything else takes the full path.
+- :func:`checker` is one call per OME-Zarr 0.4/0.5 document: version, the base schema and the
+  SHOULD overlay (merged into one tree by :meth:`_Lowering.merge`, so a document is walked once)
+  and conservative predicates for the hand-written rules. It returns ``(version, kind)`` only
+  when the document has no issue at all; anything else takes the full path.
+  :func:`report_checker`, which the validator uses, returns the ``Report`` itself.
 
 Both are optional: without the compiled extension (no C compiler at install time, or
 ``OMEZARR_NO_SPEEDUPS=1`` in the environment) validation gives the same reports, slower.
