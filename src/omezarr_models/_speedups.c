@@ -1576,6 +1576,17 @@ plate_index(PyObject *well, PyObject *key, Py_ssize_t *out)
     return 1;
 }
 
+/* ok, unless an error was raised on the way (cleared: the document goes the full way) */
+static int
+settled(int ok)
+{
+    if (PyErr_Occurred()) {
+        PyErr_Clear();
+        return 0;
+    }
+    return ok;
+}
+
 /* mirrors rules.hcs._check_plate_well */
 static int
 plain_plate_well(PyObject *well, PyObject *row_names, PyObject *row_index, PyObject *col_names,
@@ -1681,11 +1692,7 @@ plain_plate(PyObject *plate)
     Py_XDECREF(col_index);
     Py_XDECREF(ids);
     Py_XDECREF(paths);
-    if (PyErr_Occurred()) {
-        PyErr_Clear();
-        return 0;
-    }
-    return ok;
+    return settled(ok);
 }
 
 /* mirrors rules.hcs.check_well for 0.4 and 0.5 */
@@ -1719,11 +1726,7 @@ plain_well(PyObject *well)
     if (ok && without && PySet_GET_SIZE(acqs) > 1) ok = 0;
     Py_XDECREF(seen);
     Py_XDECREF(acqs);
-    if (PyErr_Occurred()) {
-        PyErr_Clear();
-        return 0;
-    }
-    return ok;
+    return settled(ok);
 }
 
 
@@ -1760,6 +1763,19 @@ find_keys(PyObject *d, PyObject **found)
     return 1;
 }
 
+/* The "version" of one holder (a multiscale, the plate, ...) against the target: the first
+ * declared must be the target itself, a later string must not differ (others are the schema's). */
+static int
+version_agrees(PyObject *holder, PyObject *target, int *first)
+{
+    if (!PyDict_CheckExact(holder)) return 1;
+    PyObject *v = gk(holder, K_VERSION);
+    if (!v) return 1;
+    int ok = *first ? str_is(v, target) : (!PyUnicode_Check(v) || str_is(v, target));
+    *first = 0;
+    return ok;
+}
+
 /* The version a document is judged as, checked as validate.validate_attributes checks it: the
  * first declared version (multiscales, then plate, well, image-label; "ome" from 0.5) must be
  * the target, and no other version string inside the OME keys may differ from it. */
@@ -1770,23 +1786,12 @@ versions_ok(PyObject **meta, PyObject *target, int namespaced)
     PyObject *ms = meta[O_MULTISCALES];
     if (ms && PyList_CheckExact(ms)) {
         for (Py_ssize_t i = 0; i < PyList_GET_SIZE(ms); i++) {
-            PyObject *item = PyList_GET_ITEM(ms, i);
-            if (!PyDict_CheckExact(item)) continue;
-            PyObject *v = gk(item, K_VERSION);
-            if (!v) continue;
-            if (first ? !str_is(v, target) : (PyUnicode_Check(v) && !str_is(v, target)))
-                return 0;
-            first = 0;
+            if (!version_agrees(PyList_GET_ITEM(ms, i), target, &first)) return 0;
         }
     }
     const int holders[] = {O_PLATE, O_WELL, O_IMAGE_LABEL};
     for (int i = 0; i < 3; i++) {
-        PyObject *obj = meta[holders[i]];
-        if (!obj || !PyDict_CheckExact(obj)) continue;
-        PyObject *v = gk(obj, K_VERSION);
-        if (!v) continue;
-        if (first ? !str_is(v, target) : (PyUnicode_Check(v) && !str_is(v, target))) return 0;
-        first = 0;
+        if (meta[holders[i]] && !version_agrees(meta[holders[i]], target, &first)) return 0;
     }
     return !first; /* a 0.4 document that declares no version goes the full way */
 }
@@ -1945,18 +1950,6 @@ checker_set_report(CheckerObject *self, PyObject *cls)
 }
 
 
-static PyObject *
-checker_call(CheckerObject *self, PyObject *args, PyObject *kwds)
-{
-    PyObject *attrs, *wanted = Py_None;
-    static char *kwlist[] = {"attrs", "version", NULL};
-    if (!PyArg_ParseTupleAndKeywords(args, kwds, "O|O", kwlist, &attrs, &wanted)) return NULL;
-    PyObject *hit = checker_core(self, attrs, wanted);
-    if (!hit) Py_RETURN_NONE;
-    Py_INCREF(hit);
-    return hit;
-}
-
 static PyMethodDef checker_methods[] = {
     {"report", (PyCFunction)(void (*)(void))checker_report, METH_FASTCALL,
      "report(attrs, version, file) -> Report(version, kind, [], file) when the document has "
@@ -2032,12 +2025,11 @@ static PyTypeObject CheckerType = {
     PyVarObject_HEAD_INIT(NULL, 0).tp_name = "omezarr_models._speedups.Checker",
     .tp_basicsize = sizeof(CheckerObject),
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "Checker(v04=(version, program), v05=...): call with (attrs, version=None); "
-              "returns (version, kind) when the document has nothing to report, else None.",
+    .tp_doc = "Checker(v04=(version, program), v05=...): check() and report() judge one "
+              "document.",
     .tp_new = PyType_GenericNew,
     .tp_init = (initproc)checker_init,
     .tp_dealloc = (destructor)checker_dealloc,
-    .tp_call = (ternaryfunc)checker_call,
     .tp_methods = checker_methods,
 };
 

@@ -20,10 +20,8 @@ class Checker:
         v04: tuple[str, Program] | None = None,
         v05: tuple[str, Program] | None = None,
     ) -> None: ...
-    def __call__(self, attrs: Any, version: str | None = None) -> tuple[str, str] | None:
-        """(version, kind) when the document has nothing to report, else None."""
     def check(self, attrs: Any, version: str | None = None, /) -> tuple[str, str] | None:
-        """The same as calling the checker, with less call overhead."""
+        """(version, kind) when the document has nothing to report, else None."""
     def report(self, attrs: Any, version: str | None, file: str | None, /) -> Any:
         """A report with no issues when the document has nothing to report, else None."""
     def set_report(self, cls: type, /) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from omezarr_models import _fast, schemas
+from omezarr_models import schemas
 from omezarr_models.detection import (
     OME_KEYS,
     Detection,
@@ -47,6 +47,8 @@ class _SchemaPass:
     __slots__ = ("native", "rs")
 
     def __init__(self, version: str, name: str, *, strict: bool = False) -> None:
+        from omezarr_models import _fast  # on first use: nothing of it at import time
+
         self.rs = schemas.validator(version, name, strict=strict)
         self.native = _fast.program(version, name, strict=strict)
 
@@ -85,6 +87,8 @@ _CHECK: list[Any] = []  # [the native whole-document check (returns a Report), o
 
 def _native_check() -> Any:
     if not _CHECK:
+        from omezarr_models import _fast
+
         _CHECK.append(_fast.report_checker())
     return _CHECK[0]
 
